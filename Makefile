@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh Debian machine with Python 3.11:
+#   make serve   build the site and serve it at http://127.0.0.1:8000, reloading on every save
+#   make test    run the whole test suite (installs what it needs first)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test system-packages clean help
+
+help:
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 || bash .ci/system-packages
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed ## Build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed ## Check every data file without building the site (fast)
+	$(BIN)/python -m esafety_portal.check
+
+system-packages: ## Install the Debian packages the tests need (Chromium)
+	@test -x /usr/bin/chromium || bash .ci/system-packages
+
+test: $(VENV)/.installed system-packages ## Run the whole test suite
+	$(BIN)/pytest
+
+clean:
+	rm -rf site site.partial .pytest_cache

@@ -1,0 +1,163 @@
+"""Load every data file once: read strictly, check against its schema, check the rules,
+then build the content model. All problems are collected and raised together."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import rules, schema_check
+from .errors import ContentError, ContentErrors
+from .families import SINGLE_FILES, schema_for
+from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review, Site, Source,
+                    SourceRef)
+from .yaml_loader import LineDict, read_yaml
+
+
+def read_and_check(project_dir: Path, today: dt.date | None = None):
+    """Every data file, read and fully checked, and every id with its kind.
+    Raises ContentErrors listing every problem."""
+    today = today or dt.date.today()
+    data_dir, schema_dir = project_dir / "data", (project_dir / "data" / "schema").resolve()
+    errors: list[ContentError] = []
+    parsed: list[rules.DataFile] = []
+    valid: list[rules.DataFile] = []
+    seen = set()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(data_dir)
+        shown_as = f"data/{relative.as_posix()}"
+        if relative.parts[0] == "schema" or path.name.startswith("."):
+            continue
+        if path.suffix == ".yaml":
+            errors.append(ContentError(shown_as, 1, "", "ends in .yaml", "rename it to end in .yml"))
+            continue
+        schema = schema_for(relative)
+        if path.suffix != ".yml" or schema is None:
+            errors.append(ContentError(shown_as, 1, "", "is not a data file the portal knows",
+                                       "move it into data/templates/ if it is a template, or delete it"))
+            continue
+        seen.add(relative.as_posix())
+        data, problems = read_yaml(path, shown_as)
+        errors += problems
+        if problems:
+            continue
+        if not isinstance(data, LineDict):
+            errors.append(ContentError(shown_as, 1, "", "must be a set of 'field: value' lines",
+                                       "restore the file's structure from the last good version"))
+            continue
+        data_file = rules.DataFile(shown_as, schema, data)
+        parsed.append(data_file)
+        problems = schema_check.check(data, schema, schema_dir, shown_as)
+        errors += problems
+        if not problems:
+            valid.append(data_file)
+    for name in SINGLE_FILES:
+        if name not in seen:
+            errors.append(ContentError(f"data/{name}", 1, "", "is missing",
+                                       "restore it from the last good version; the portal needs it"))
+    ids, problems = rules.collect_ids(parsed)
+    errors += problems
+    errors += rules.check_references(parsed, ids)
+    errors += rules.check_dates(parsed, today)
+    errors += rules.check_markdown(parsed)
+    errors += rules.check_figures(valid)
+    for extra_check in EXTRA_CHECKS:
+        errors += extra_check(valid, ids)
+    if errors:
+        raise ContentErrors(errors)
+    return valid, ids
+
+
+# Family-specific checks registered by other modules (templates add placeholder checks).
+EXTRA_CHECKS: list = []
+# Functions that build extra parts of the model (templates), called with (files, content).
+EXTRA_BUILDERS: list = []
+
+
+def load_content(project_dir: Path, today: dt.date | None = None) -> Content:
+    files, ids = read_and_check(Path(project_dir), today)
+    content = build_model(files)
+    content.kinds.update({item_id: entry.kind for item_id, entry in ids.items()})
+    for builder in EXTRA_BUILDERS:
+        builder(files, content)
+    return content
+
+
+# -- building the model from checked data -------------------------------------------------
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def file_meta(f: rules.DataFile) -> FileMeta:
+    review = f.data.get("review")
+    return FileMeta(
+        f.shown_as,
+        Review(_date(review["last_reviewed"]), review["review_every_months"], review.get("owner")) if review else None,
+        tuple(Change(_date(c["date"]), c["summary"], f.shown_as) for c in f.data.get("changes", [])),
+    )
+
+
+def _item(raw: dict, kind: str, source: SourceRef | None, group: str = "", ref_fields=(), extra_fields=()) -> Item:
+    return Item(
+        id=raw["id"], kind=kind, text=raw.get("text", ""), title=raw.get("title", ""),
+        source=source, group=group, keywords=tuple(raw.get("keywords", ())),
+        refs={name: tuple(raw[name]) for name in ref_fields if raw.get(name)},
+        extra={name: raw[name] for name in extra_fields if name in raw},
+    )
+
+
+def build_model(files: list[rules.DataFile]) -> Content:
+    by_schema = {f.schema: f.data for f in files}
+    sources = {
+        d["id"]: Source(d["id"], d["title"], d["kind"], d["publisher"], d["published"], d["status"], d["url"],
+                        d.get("status_note", ""), d.get("date_note", ""), d.get("reference", ""))
+        for d in by_schema["sources"]["documents"]
+    }
+
+    def source_of(data: dict, raw: dict | None = None) -> SourceRef:
+        ref = (raw or {}).get("source") or data["source"]
+        return SourceRef(sources[ref["document"]], ref["section"])
+
+    features = by_schema["features"]
+    themes = [
+        Group(t["id"], "theme", t["title"],
+              [_item(f, "feature", source_of(features, f), t["id"], ("answers",)) for f in t["features"]],
+              heading_inferred=t.get("heading_inferred", False))
+        for t in features["themes"]
+    ]
+    inadequate = by_schema["inadequate"]
+    indicators = [_item(i, "inadequate", source_of(inadequate, i), ref_fields=("absence_of",))
+                  for i in inadequate["indicators"]]
+    questions = by_schema["questions"]
+    audiences = [
+        Group(a["id"], "audience", a["title"],
+              [_item(q, "question", source_of(questions, q), a["id"], ("probes",), ("phase",)) for q in a["questions"]],
+              keywords=tuple(a.get("keywords", ())))
+        for a in questions["audiences"]
+    ]
+    survey = by_schema["survey"]
+    survey_source = source_of(survey)
+    site = by_schema["site"]
+    return Content(
+        site=Site(**{k: site[k] for k in Site.__dataclass_fields__}),
+        sources=sources,
+        inspection=by_schema["inspection"],
+        themes=themes,
+        features_intro=features["intro"],
+        heading_inferred_note=features.get("heading_inferred_note", ""),
+        indicators=indicators,
+        indicators_intro=inadequate["intro"],
+        audiences=audiences,
+        questions_intro=questions["intro"],
+        survey=survey,
+        findings=[_item(f, "finding", survey_source, ref_fields=("see_also",)) for f in survey["findings"]],
+        recommendations=[_item(r, "recommendation", survey_source, ref_fields=("responds_to",))
+                         for r in survey["recommendations"]],
+        focus_areas=[_item(f, "focus", survey_source) for f in survey["focus_areas"]],
+        organisations=[
+            Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], o["url"],
+                         tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),
+                         o.get("status_note", ""))
+            for o in by_schema["organisations"]["organisations"]
+        ],
+        files={f.shown_as: file_meta(f) for f in files},
+    )

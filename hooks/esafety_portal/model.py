@@ -1,0 +1,211 @@
+"""The typed content model, built once from validated data, with named queries."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Change:
+    date: dt.date
+    summary: str
+    file: str = ""  # the data file the change belongs to
+
+
+@dataclass(frozen=True)
+class Review:
+    last_reviewed: dt.date
+    every_months: int
+    owner: str | None = None
+
+    @property
+    def next_due(self) -> dt.date:
+        month = self.last_reviewed.month - 1 + self.every_months
+        year, month = self.last_reviewed.year + month // 12, month % 12 + 1
+        day = min(self.last_reviewed.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+        return dt.date(year, month, day)
+
+    def overdue(self, today: dt.date) -> bool:
+        return today > self.next_due
+
+
+@dataclass(frozen=True)
+class FileMeta:
+    """Review dates and change history of one data file."""
+
+    file: str  # e.g. data/features.yml
+    review: Review | None
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    kind: str
+    publisher: str
+    published: str  # YYYY-MM-DD, or YYYY-MM when only the month is known
+    status: str
+    url: str
+    status_note: str = ""
+    date_note: str = ""
+    reference: str = ""
+
+    @property
+    def historical(self) -> bool:
+        return self.status == "historical"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    document: Source
+    section: str
+
+
+@dataclass
+class Item:
+    """One identified piece of guidance: a feature, indicator, question, finding, ..."""
+
+    id: str
+    kind: str
+    text: str
+    title: str = ""
+    source: SourceRef | None = None
+    group: str = ""  # the theme or audience id it sits under
+    keywords: tuple[str, ...] = ()
+    refs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field name -> ids
+    extra: dict = field(default_factory=dict)  # family-specific fields (phase, ...)
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.text
+
+
+@dataclass
+class Group:
+    """A theme of features or an audience of questions."""
+
+    id: str
+    kind: str
+    title: str
+    items: list[Item]
+    heading_inferred: bool = False
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    kind: str
+    status: str
+    description: str
+    url: str
+    mentioned_in: tuple[str, ...]
+    abbreviation: str = ""
+    part_of: str = ""
+    status_note: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation and self.abbreviation not in self.name else self.name
+
+
+@dataclass
+class Site:
+    portal_name: str
+    short_name: str
+    council: str
+    area: str
+    description: str
+    site_url: str
+    repository_url: str
+    repository_branch: str
+    contact: dict
+    licence: dict
+    language: str
+
+    def edit_url(self, path: str) -> str:
+        return f"{self.repository_url.rstrip('/')}/edit/{self.repository_branch}/{path}"
+
+
+@dataclass
+class Content:
+    site: Site
+    sources: dict[str, Source]
+    inspection: dict  # judgements, smsc and expectation as validated data
+    themes: list[Group]
+    features_intro: str
+    heading_inferred_note: str
+    indicators: list[Item]
+    indicators_intro: str
+    audiences: list[Group]
+    questions_intro: str
+    survey: dict  # the survey facts, grades and explanations as validated data
+    findings: list[Item]
+    recommendations: list[Item]
+    focus_areas: list[Item]
+    organisations: list[Organisation]
+    files: dict[str, FileMeta]  # data file -> review and changes
+    kinds: dict[str, str] = field(default_factory=dict)  # every id -> its kind
+    templates: list = field(default_factory=list)
+    _by_id: dict[str, object] = field(default_factory=dict, repr=False)
+    _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for item in self.all_items():
+            self._by_id[item.id] = item
+            for name, targets in item.refs.items():
+                for target in targets:
+                    self._incoming.setdefault(target, []).append((name, item.id))
+        for org in self.organisations:
+            self._by_id[org.id] = org
+            for target in org.mentioned_in:
+                self._incoming.setdefault(target, []).append(("mentioned_in", org.id))
+        for group in self.themes + self.audiences:
+            self._by_id[group.id] = group
+
+    # -- named queries -------------------------------------------------------------------
+    @property
+    def features(self) -> list[Item]:
+        return [item for theme in self.themes for item in theme.items]
+
+    @property
+    def questions(self) -> list[Item]:
+        return [item for audience in self.audiences for item in audience.items]
+
+    def all_items(self) -> list[Item]:
+        return (self.features + self.indicators + self.questions + self.findings
+                + self.recommendations + self.focus_areas + list(self._extra_items()))
+
+    def _extra_items(self):
+        for template in self.templates:
+            yield from getattr(template, "items", [])
+
+    def get(self, item_id: str):
+        return self._by_id[item_id]
+
+    def has(self, item_id: str) -> bool:
+        return item_id in self._by_id
+
+    def referring(self, item_id: str, via: str | None = None) -> list:
+        """Items that point at `item_id` (optionally only through the field `via`)."""
+        return [self._by_id[source] for name, source in self._incoming.get(item_id, [])
+                if via is None or name == via]
+
+    def targets(self, item: Item, via: str) -> list:
+        return [self._by_id[target] for target in item.refs.get(via, ()) if target in self._by_id]
+
+    def organisations_mentioning(self, item_id: str) -> list[Organisation]:
+        return self.referring(item_id, "mentioned_in")
+
+    def theme_of(self, item: Item) -> Group:
+        return self._by_id[item.group]
+
+    def changes(self) -> list[Change]:
+        """Every published change, newest first."""
+        every = [change for meta in self.files.values() for change in meta.changes]
+        return sorted(every, key=lambda c: (c.date, c.file), reverse=True)
+
+    def overdue(self, today: dt.date) -> list[FileMeta]:
+        return [meta for meta in self.files.values() if meta.review and meta.review.overdue(today)]

@@ -1,0 +1,79 @@
+"""Open data: the content model as JSON (one file per family) and CSV (features, indicators,
+questions). Deterministic: the same data gives the same bytes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .model import Content, Item
+
+
+def _source(item: Item) -> dict:
+    s = item.source
+    return {"document": s.document.id, "title": s.document.title, "published": s.document.published,
+            "section": s.section, "status": s.document.status} if s else {}
+
+
+def _item(item: Item) -> dict:
+    record = {"id": item.id, "title": item.title, "text": item.text, "source": _source(item)}
+    record.update({name: list(ids) for name, ids in sorted(item.refs.items())})
+    record.update(item.extra)
+    if item.keywords:
+        record["keywords"] = list(item.keywords)
+    return record
+
+
+def families(content: Content) -> dict[str, object]:
+    """Each published family as plain JSON-ready data."""
+    survey = content.survey
+    return {
+        "features": [{"id": t.id, "title": t.title, "heading_inferred": t.heading_inferred,
+                      "features": [_item(i) for i in t.items]} for t in content.themes],
+        "inadequate": [_item(i) for i in content.indicators],
+        "questions": [{"id": a.id, "title": a.title, "questions": [_item(i) for i in a.items]}
+                      for a in content.audiences],
+        "survey": {
+            "survey": dict(survey["survey"]),
+            "areas": [dict(a) for a in survey["areas"]],
+            "grades": [dict(g) for g in survey["grades"]],
+            "findings": [_item(i) for i in content.findings],
+            "recommendations": [_item(i) for i in content.recommendations],
+            "focus_areas": [_item(i) for i in content.focus_areas],
+        },
+        "organisations": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(o).items()}
+                          for o in content.organisations],
+        "sources": [dict(vars(s)) for s in content.sources.values()],
+    }
+
+
+def json_files(content: Content) -> dict[str, bytes]:
+    return {f"{name}.json": (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+            for name, data in families(content).items()}
+
+
+CSV_COLUMNS = ["id", "group", "title", "text", "links", "source_document", "source_section"]
+
+
+def csv_files(content: Content) -> dict[str, bytes]:
+    tables = {
+        "features.csv": [(i, content.theme_of(i).title, "answers") for i in content.features],
+        "inadequate.csv": [(i, "", "absence_of") for i in content.indicators],
+        "questions.csv": [(i, content.get(i.group).title, "probes") for i in content.questions],
+    }
+    out = {}
+    for name, rows in tables.items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for item, group, via in rows:
+            writer.writerow([item.id, group, item.title, " ".join(item.text.split()), " ".join(item.refs.get(via, ())),
+                             item.source.document.id, item.source.section])
+        # A byte-order mark so Excel opens the file as UTF-8.
+        out[name] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return out
+
+
+def schema_files(schema_dir: Path) -> dict[str, bytes]:
+    return {f"schema/{p.name}": p.read_bytes() for p in sorted(schema_dir.glob("*.schema.json"))}

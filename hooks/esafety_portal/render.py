@@ -1,0 +1,59 @@
+"""Render functions: content model in, Markdown out, through templates in overrides/markdown/.
+
+Python gathers and orders the data; the templates hold the markup.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+
+from .model import Content
+from .pages import PAGE_OF_KIND, relative_url
+
+
+class Renderer:
+    def __init__(self, content: Content, templates_dir: Path, today: dt.date | None = None):
+        self.content = content
+        self.today = today or dt.date.today()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown out; data text is checked to hold no HTML
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["long_date"] = long_date
+        self.env.filters["indent_block"] = lambda text, n=4: ("\n" + " " * n).join(str(text).splitlines())
+
+    def render(self, template: str, page: str, **context) -> str:
+        """Render `template` for the docs page `page` (its path decides relative links)."""
+        def link(item_id: str, text: str | None = None) -> str:
+            return f"[{text or label(item_id)}]({url(item_id)})"
+
+        def url(item_id: str) -> str:
+            kind = self.kind_of(item_id)
+            return relative_url(PAGE_OF_KIND[kind], item_id, page)
+
+        def label(item_id: str) -> str:
+            thing = self.content.get(item_id) if self.content.has(item_id) else None
+            return getattr(thing, "heading", None) or getattr(thing, "label", None) or getattr(thing, "title", item_id)
+
+        return self.env.get_template(template).render(
+            content=self.content, site=self.content.site, today=self.today,
+            link=link, url=url, label=label, **context,
+        )
+
+    def kind_of(self, item_id: str) -> str:
+        return self.content.kinds[item_id]
+
+
+def long_date(value) -> str:
+    """24 November 2026 (or April 2009 for a month), as GOV.UK writes dates."""
+    if isinstance(value, str):
+        if len(value) == 7:
+            return f"{dt.datetime.strptime(value, '%Y-%m'):%B %Y}"
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {value:%B %Y}"

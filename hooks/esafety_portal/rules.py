@@ -1,0 +1,198 @@
+"""The checks a schema cannot express: unique ids, references that resolve, real dates,
+safe Markdown, and figures that add up. Each returns a list of ContentError."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import ContentError
+from .families import ITEM_KIND, REFERENCES
+from .yaml_loader import LineDict, LineList, format_path, line_of
+
+
+@dataclass
+class DataFile:
+    shown_as: str  # e.g. data/features.yml
+    schema: str  # e.g. features
+    data: LineDict
+
+
+@dataclass(frozen=True)
+class IdEntry:
+    id: str
+    kind: str
+    file: str
+    line: int
+    path: str
+
+
+def walk(node, path=()):
+    """Yield (path, parent_key, value) for every value in a tree of dicts and lists."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield path + (key,), key, value
+            yield from walk(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield path + (index,), None, value
+            yield from walk(value, path + (index,))
+
+
+def _kind_of(path) -> str | None:
+    """The kind of item a mapping at `path` is, from the nearest named list or field."""
+    for step in reversed(path):
+        if isinstance(step, str):
+            return ITEM_KIND.get(step)
+    return None
+
+
+def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[ContentError]]:
+    ids: dict[str, IdEntry] = {}
+    errors = []
+    for f in files:
+        candidates = []
+        if f.schema == "template" and isinstance(f.data.get("id"), str):
+            candidates.append(((), "template", f.data))
+        for path, _key, value in walk(f.data):
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                kind = _kind_of(path)
+                if kind:
+                    candidates.append((path, kind, value))
+        for path, kind, value in candidates:
+            item_id = value["id"]
+            line = line_of(f.data, list(path) + ["id"])
+            if item_id in ids:
+                first = ids[item_id]
+                errors.append(ContentError(
+                    f.shown_as, line, format_path(list(path) + ["id"]),
+                    f"the id '{item_id}' is already used ({first.file}:{first.line})",
+                    f"ids must be unique; use the next free id, '{next_free_id(item_id, ids)}'"))
+                continue
+            ids[item_id] = IdEntry(item_id, kind, f.shown_as, line, format_path(path))
+    return ids, errors
+
+
+def next_free_id(taken_id: str, ids) -> str:
+    match = re.match(r"^(.*?)(\d+)$", taken_id)
+    stem, number, width = (match.group(1), int(match.group(2)), len(match.group(2))) if match else (taken_id + "-", 1, 1)
+    while True:
+        number += 1
+        candidate = f"{stem}{number:0{width}d}"
+        if candidate not in ids:
+            return candidate
+
+
+def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[ContentError]:
+    errors = []
+    for f in files:
+        for path, key, value in walk(f.data):
+            if key not in REFERENCES:
+                continue
+            allowed = REFERENCES[key]
+            targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
+            for index, target in enumerate(targets):
+                if not isinstance(target, str):
+                    continue
+                where = list(path) if isinstance(value, str) else list(path) + [index]
+                line = line_of(f.data, where)
+                entry = ids.get(target)
+                if entry is None:
+                    errors.append(ContentError(
+                        f.shown_as, line, format_path(where), f"refers to '{target}', which does not exist",
+                        _suggest(target, ids, allowed)))
+                elif allowed and entry.kind not in allowed:
+                    errors.append(ContentError(
+                        f.shown_as, line, format_path(where),
+                        f"refers to '{target}', which is a {entry.kind}, not a {' or '.join(allowed)}",
+                        f"use the id of a {' or '.join(allowed)}"))
+    return errors
+
+
+def _suggest(target: str, ids, allowed) -> str:
+    import difflib
+
+    pool = [i for i, e in ids.items() if not allowed or e.kind in allowed]
+    close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "check the spelling of the id, or remove it from the list"
+
+
+_DATE_KEYS = {"last_reviewed", "published", "date"}
+_MONTH_KEYS = {"fieldwork_start", "fieldwork_end", "published"}
+
+
+def check_dates(files: list[DataFile], today: dt.date) -> list[ContentError]:
+    errors = []
+    for f in files:
+        for path, key, value in walk(f.data):
+            if not isinstance(value, str):
+                continue
+            if key in _DATE_KEYS and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                try:
+                    day = dt.date.fromisoformat(value)
+                except ValueError:
+                    errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path),
+                                               f"'{value}' is not a real date", "check the day and month (YYYY-MM-DD)"))
+                    continue
+                if key in ("last_reviewed", "date") and day > today:
+                    errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path),
+                                               f"'{value}' is in the future", "use today's date or an earlier one"))
+            if key in _MONTH_KEYS and re.fullmatch(r"\d{4}-\d{2}", value) and not 1 <= int(value[5:]) <= 12:
+                errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path),
+                                           f"'{value}' is not a real month", "use a month from 01 to 12 (YYYY-MM)"))
+    return errors
+
+
+# Fields that are not Markdown and are checked by the schema instead.
+_NOT_MARKDOWN = {"id", "url", "email", "site_url", "repository_url", "repository_branch", "language"}
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+_JS_LINK = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+_HTTP_LINK = re.compile(r"(?i)\]\(\s*http://|(?<![\w/])http://")
+_JINJA = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+
+
+def check_markdown(files: list[DataFile]) -> list[ContentError]:
+    errors = []
+    for f in files:
+        for path, key, value in walk(f.data):
+            if not isinstance(value, str) or key in _NOT_MARKDOWN:
+                continue
+            where, line = format_path(path), line_of(f.data, list(path))
+            if _HTML.search(value):
+                errors.append(ContentError(f.shown_as, line, where, "contains HTML",
+                                           "write it in Markdown instead: **bold**, *italic*, [link text](https://...), "
+                                           "and a blank line for a new paragraph"))
+            if _JS_LINK.search(value):
+                errors.append(ContentError(f.shown_as, line, where, "contains a script link (javascript:, data: or vbscript:)",
+                                           "link only to web pages, with https://"))
+            if _HTTP_LINK.search(value):
+                errors.append(ContentError(f.shown_as, line, where, "contains a link that is not secure (http://)",
+                                           "change http:// to https:// and check the link still works"))
+            if _JINJA.search(value):
+                errors.append(ContentError(f.shown_as, line, where, "contains '{{', '{%', '{#', '%}' or '}}'",
+                                           "remove the curly-brace markup; placeholders are written [[like_this]]"))
+    return errors
+
+
+def check_figures(files: list[DataFile]) -> list[ContentError]:
+    """The survey's numbers must agree with each other."""
+    errors = []
+    for f in files:
+        if f.schema != "survey":
+            continue
+        data = f.data
+        grades = {g["id"]: g["schools"] for g in data["grades"]}
+        total, schools = sum(grades.values()), data["survey"]["schools"]
+        if total != schools:
+            errors.append(ContentError(f.shown_as, line_of(data, ["grades"]), "grades",
+                                       f"the grades add up to {total} schools, but survey.schools is {schools}",
+                                       "correct the counts so they add up to the number of schools visited"))
+        effective = data["most_effective"]
+        listed = sum(grades.get(g, 0) for g in effective["grades"])
+        if listed != effective["schools"]:
+            errors.append(ContentError(f.shown_as, line_of(data, ["most_effective", "schools"]), "most_effective.schools",
+                                       f"is {effective['schools']}, but the grades listed add up to {listed}",
+                                       "make the number match the grades it lists"))
+    return errors

@@ -1,0 +1,126 @@
+"""JSON Schema validation, with each failure translated into an editor's message."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .errors import ContentError
+from .yaml_loader import format_path, line_of
+
+_TYPE_WORDS = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a group of fields", "null": "empty",
+}
+
+
+@lru_cache(maxsize=4)
+def shared_definitions(schema_dir: Path) -> dict:
+    return json.loads((schema_dir / "common.schema.json").read_text("utf-8")).get("$defs", {})
+
+
+@lru_cache(maxsize=4)
+def validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    return {
+        name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
+        for name, schema in schemas.items()
+    }
+
+
+def check(data, schema_name: str, schema_dir: Path, shown_as: str) -> list[ContentError]:
+    validator = validators(schema_dir)[schema_name]
+    errors = []
+    for error in validator.iter_errors(data):
+        # For a choice (oneOf/anyOf) the most specific failure is the useful one.
+        error = _deepest(error)
+        path = list(error.absolute_path)
+        errors.append(_translate(error, data, path, shown_as, shared_definitions(schema_dir)))
+    return errors
+
+
+def _deepest(error):
+    while error.context:
+        error = max(error.context, key=lambda e: len(e.absolute_path))
+    return error
+
+
+def _translate(error, data, path, shown_as, defs) -> ContentError:
+    kind = error.validator
+    schema = error.schema
+    hint = schema.get("description", "")
+    line = line_of(data, path)
+    where = format_path(path)
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        field_schema = schema.get("properties", {}).get(missing, {})
+        help_text = _description(field_schema, defs) or "see the schema for what it needs"
+        return ContentError(shown_as, line, where, f"missing the required field '{missing}'",
+                            f"add '{missing}:' here. {help_text}")
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        unknown = [k for k in error.instance if k not in allowed]
+        key = unknown[0] if unknown else "?"
+        key_line = line_of(data, path + [key])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        fix = (f"did you mean '{close[0]}'?" if close
+               else "remove it, or use one of: " + ", ".join(allowed))
+        return ContentError(shown_as, key_line, format_path(path + [key]), f"unknown field '{key}'", fix)
+    if kind == "type":
+        wanted = schema["type"]
+        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted]))
+        got = _TYPE_WORDS.get(_json_type(error.instance), "something else")
+        return ContentError(shown_as, line, where, f"must be {wanted}, not {got}",
+                            hint or f"write {wanted} here")
+    if kind in ("minLength", "pattern") and isinstance(error.instance, str) and not error.instance.strip():
+        return ContentError(shown_as, line, where, "must not be empty",
+                            f"write the text, or delete the field if it is optional. {_description(schema, defs)}".strip())
+    if kind == "pattern":
+        return ContentError(shown_as, line, where, f"'{error.instance}' is not in the right form",
+                            _description(schema, defs) or "check the format")
+    if kind == "enum":
+        options = ", ".join(str(o) for o in schema["enum"])
+        return ContentError(shown_as, line, where, f"'{error.instance}' is not allowed", f"use one of: {options}")
+    if kind == "minItems":
+        return ContentError(shown_as, line, where, "must not be an empty list",
+                            f"add at least {schema['minItems']} entry. {hint}".strip())
+    if kind == "uniqueItems":
+        return ContentError(shown_as, line, where, "lists the same value twice", "delete the repeated value")
+    if kind in ("minimum", "maximum"):
+        return ContentError(shown_as, line, where, f"{error.instance} is out of range",
+                            f"use a number from {schema.get('minimum', '…')} to {schema.get('maximum', '…')}")
+    if kind == "maxLength":
+        return ContentError(shown_as, line, where, f"is too long ({len(error.instance)} characters)",
+                            f"shorten it to {schema['maxLength']} characters or fewer")
+    return ContentError(shown_as, line, where, error.message, hint or "see the schema")
+
+
+def _description(schema: dict, defs: dict) -> str:
+    """A schema's description, following a bare $ref into the shared definitions."""
+    if "description" in schema:
+        return schema["description"]
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    return defs.get(name, {}).get("description", "")
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"

@@ -1,0 +1,158 @@
+"""A strict, safe YAML loader that remembers the line of every value.
+
+It rejects what trips editors up or hides meaning: tabs, duplicate keys, anchors and aliases,
+files that are not UTF-8, and empty files. Dates stay as text so the schema checks them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import ContentError
+
+
+class LineDict(dict):
+    """A mapping with the 1-based line of itself (`line`) and of each key (`lines`)."""
+
+    line: int = 1
+    lines: dict
+
+
+class LineList(list):
+    """A sequence with the 1-based line of itself and of each item."""
+
+    line: int = 1
+    lines: list
+
+
+class _Problem(Exception):
+    def __init__(self, line: int, problem: str, fix: str):
+        super().__init__(problem)
+        self.line, self.problem, self.fix = line, problem, fix
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader, minus aliases and duplicate keys, keeping dates as strings."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _Problem(
+                event.start_mark.line + 1,
+                f"uses the alias '*{event.anchor}'",
+                "write the value out in full; anchors (&) and aliases (*) are not allowed",
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Problem(
+                event.start_mark.line + 1,
+                f"defines the anchor '&{anchor}'",
+                "delete the '&' name; anchors (&) and aliases (*) are not allowed",
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False):
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise _Problem(line, f"has a key that is not text ({key!r})", "write the key as a word, such as 'title'")
+            if key in result:
+                raise _Problem(
+                    line,
+                    f"repeats the key '{key}' (first on line {result.lines[key]})",
+                    "keep one of them and delete the other",
+                )
+            result[key] = self.construct_object(value_node, deep=True)
+            result.lines[key] = line
+        return result
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False):
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_sequence)
+# Keep dates as text: the schema checks their format and the rules check they are real dates.
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path, shown_as: str):
+    """Return (data, errors). `shown_as` is the path used in messages."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [ContentError(shown_as, line, "", "is not saved as UTF-8 text",
+                                   "save the file with UTF-8 encoding (in VS Code: 'Save with Encoding' > UTF-8)")]
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent:
+            return None, [ContentError(shown_as, number, "", "is indented with a tab",
+                                       "indent with spaces only (two per level)")]
+    if not any(l.strip() and not l.lstrip().startswith("#") for l in text.splitlines()):
+        return None, [ContentError(shown_as, 1, "", "is empty",
+                                   "restore its content from the last good version, or delete the file")]
+    try:
+        data = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    except _Problem as exc:
+        return None, [ContentError(shown_as, exc.line, "", exc.problem, exc.fix)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = (exc.problem or "is not valid YAML").strip()
+        return None, [ContentError(shown_as, line, "", f"is not valid YAML ({problem})",
+                                   _yaml_fix(problem))]
+    except ConstructorError as exc:  # pragma: no cover - a tag SafeLoader cannot build
+        return None, [ContentError(shown_as, 1, "", f"is not valid YAML ({exc})", "remove the '!' tag")]
+    return data, []
+
+
+def _yaml_fix(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be in quotes, or check the indentation of this line"
+    if "could not find expected ':'" in problem:
+        return "each line needs 'key: value', or a '-' for a list item; check the indentation"
+    if "found character that cannot start any token" in problem:
+        return "put the value in quotes"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check that this line is indented the same as its neighbours"
+    return "check the indentation and quoting on this line and the one above"
+
+
+def line_of(data, path) -> int:
+    """The line of the value at `path` (a sequence of keys and indexes), or of its nearest parent."""
+    line = getattr(data, "line", 1)
+    node = data
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line = node.lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
+            line = node.lines[step]
+            node = node[step]
+        else:
+            break
+    return line
+
+
+def format_path(path) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text

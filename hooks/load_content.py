@@ -1,0 +1,29 @@
+"""Hook: load and validate every data file once, before anything renders.
+
+Runs first (priority 100). A content mistake stops the build with one message listing every
+problem, as `file:line: path: what is wrong — how to fix it`, and no traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from esafety_portal.errors import ContentErrors, in_github_actions
+from esafety_portal.load import load_content
+from esafety_portal.site_config import apply_identity
+
+
+@event_priority(100)
+def on_config(config):
+    project_dir = Path(config.config_file_path).parent
+    try:
+        content = load_content(project_dir)
+    except ContentErrors as errors:
+        if in_github_actions():
+            print(errors.annotations(), flush=True)
+        raise PluginError(errors.report()) from None
+    apply_identity(config, content.site)
+    config["esafety_content"] = content
+    return config

@@ -1,0 +1,59 @@
+"""mkdocs-macros module: registers the macros pages call. Each one only calls a render function."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from esafety_portal.render import Renderer
+
+
+def define_env(env):
+    content = env.conf["esafety_content"]
+    renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown")
+
+    def page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def features() -> str:
+        """Every feature of good and outstanding practice, by theme (data/features.yml)."""
+        return renderer.render("features.md.jinja", page())
+
+    @env.macro
+    def inadequate_indicators() -> str:
+        """Every indicator of inadequate practice (data/inadequate.yml)."""
+        return renderer.render("inadequate.md.jinja", page())
+
+    @env.macro
+    def questions() -> str:
+        """Every sample question, by audience (data/questions.yml)."""
+        return renderer.render("questions.md.jinja", page())
+
+    @env.macro
+    def inspection_overview() -> str:
+        """The key judgements and the SMSC point (data/inspection.yml)."""
+        return renderer.render("inspection.md.jinja", page())
+
+    @env.macro
+    def historical_notice(document: str) -> str:
+        """The 'historical document' notice for a source (data/sources.yml)."""
+        return renderer.render("historical_notice.md.jinja", page(), document=document)
+
+    @env.macro
+    def survey_2010() -> str:
+        """The 2010 survey: figures, findings, recommendations (data/survey.yml)."""
+        return renderer.render("survey.md.jinja", page())
+
+    @env.macro
+    def organisations() -> str:
+        """Organisations and tools (data/organisations.yml)."""
+        return renderer.render("organisations.md.jinja", page())
+
+    @env.macro
+    def sources() -> str:
+        """The source documents (data/sources.yml)."""
+        return renderer.render("sources.md.jinja", page())
+
+    @env.macro
+    def item_link(item_id: str, text: str | None = None) -> str:
+        """A link to any item by its id, checked at build time."""
+        return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
