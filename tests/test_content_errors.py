@@ -1,0 +1,208 @@
+"""Every mistake an editor can make in data/ gives one clear message naming the file and line,
+saying what is wrong and how to fix it. Each test makes one mistake in a copy of the real data."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from esafety_portal.errors import ContentErrors
+from esafety_portal.load import load_content
+from support.project_copy import copy_project, replace_in
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path, parts=("data",))
+
+
+def errors_of(project):
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project, today=dt.date(2026, 11, 24))
+    return caught.value.errors
+
+
+def only_error(project):
+    errors = errors_of(project)
+    assert len(errors) == 1, "\n".join(map(str, errors))
+    return errors[0]
+
+
+def test_the_real_data_is_valid(root):
+    content = load_content(root)
+    assert len(content.features) == 17
+
+
+def test_yaml_syntax_error(project):
+    line = replace_in(project / "data/features.yml", "title: Leaders make e-Safety a priority",
+                      "title: Leaders: make e-Safety a priority")
+    error = only_error(project)
+    assert (error.file, error.line) == ("data/features.yml", line)
+    assert "is not valid YAML" in error.problem and "quotes" in error.fix
+
+
+def test_tab_indentation(project):
+    line = replace_in(project / "data/inadequate.yml", "    title: Passwords are shared or weak",
+                      "\ttitle: Passwords are shared or weak")
+    error = only_error(project)
+    assert (error.file, error.line, error.problem) == ("data/inadequate.yml", line, "is indented with a tab")
+    assert "spaces" in error.fix
+
+
+def test_duplicate_key(project):
+    line = replace_in(project / "data/inadequate.yml", "    title: Passwords are shared or weak\n",
+                      "    title: Passwords are shared or weak\n    title: Weak passwords\n") + 1
+    error = only_error(project)
+    assert (error.file, error.line) == ("data/inadequate.yml", line)
+    assert "repeats the key 'title'" in error.problem and "delete" in error.fix
+
+
+def test_anchor_and_alias(project):
+    path = project / "data/organisations.yml"
+    line = replace_in(path, "    mentioned_in: [feature-05]", "    mentioned_in: &shared [feature-05]")
+    error = only_error(project)
+    assert error.line == line and "anchor" in error.problem and "not allowed" in error.fix
+    replace_in(path, "&shared ", "")
+    line = replace_in(path, "    mentioned_in: [feature-08]", "    mentioned_in: *shared")
+    error = only_error(project)
+    assert error.line == line and "alias" in error.problem
+
+
+def test_empty_file(project):
+    (project / "data/questions.yml").write_text("# yaml-language-server: $schema=schema/questions.schema.json\n")
+    errors = errors_of(project)
+    assert [(e.file, e.line, e.problem) for e in errors if e.file == "data/questions.yml"] == [
+        ("data/questions.yml", 1, "is empty")]
+
+
+def test_file_not_utf8(project):
+    path = project / "data/features.yml"
+    text = path.read_text("utf-8")
+    line = text[: text.index("Whole school")].count("\n") + 1
+    path.write_bytes(text.replace("Whole school", "Wh\xf6le school").encode("latin-1"))
+    error = only_error(project)
+    assert (error.file, error.line, error.problem) == ("data/features.yml", line, "is not saved as UTF-8 text")
+    assert "UTF-8" in error.fix
+
+
+def test_missing_required_field(project):
+    line = replace_in(project / "data/inadequate.yml", "    title: No staff training\n", "")
+    error = only_error(project)
+    assert error.file == "data/inadequate.yml" and error.line == line - 1  # the item's first line
+    assert error.path == "indicators[5]"
+    assert error.problem == "missing the required field 'title'" and "add 'title:'" in error.fix
+
+
+def test_unknown_field_suggests_the_nearest_name(project):
+    line = replace_in(project / "data/features.yml", "        title: Peer mentoring", "        titel: Peer mentoring")
+    errors = errors_of(project)
+    unknown = [e for e in errors if "unknown field" in e.problem]
+    assert len(unknown) == 1
+    assert (unknown[0].line, unknown[0].problem, unknown[0].fix) == (line, "unknown field 'titel'", "did you mean 'title'?")
+
+
+def test_wrong_type(project):
+    line = replace_in(project / "data/survey.yml", "  schools: 35", "  schools: many")
+    errors = errors_of(project)
+    assert any(e.line == line and e.problem == "must be a whole number, not text" for e in errors), errors
+
+
+def test_empty_text(project):
+    line = replace_in(project / "data/inadequate.yml", "text: Policies are generic and not updated.", 'text: ""')
+    error = only_error(project)
+    assert (error.line, error.path, error.problem) == (line, "indicators[2].text", "must not be empty")
+
+
+def test_duplicate_id_suggests_the_next_free_id(project):
+    line = replace_in(project / "data/features.yml", "id: feature-17", "id: feature-16")
+    duplicate = [e for e in errors_of(project) if "already used" in e.problem]
+    assert len(duplicate) == 1
+    assert duplicate[0].line == line and "already used (data/features.yml:" in duplicate[0].problem
+    assert duplicate[0].fix.endswith("'feature-17'")  # free again, since the item took feature-16
+
+
+def test_unknown_reference(project):
+    line = replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-21]")
+    error = only_error(project)
+    assert (error.line, error.path) == (line, "indicators[3].absence_of[0]")
+    assert error.problem == "refers to 'feature-21', which does not exist"
+    assert "did you mean" in error.fix
+
+
+def test_reference_to_the_wrong_kind(project):
+    replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [recommendation-05]")
+    error = only_error(project)
+    assert "which is a recommendation, not a feature" in error.problem
+
+
+@pytest.mark.parametrize("bad, problem", [
+    ("2026-02-30", "'2026-02-30' is not a real date"),
+    ("24/11/2026", "'24/11/2026' is not in the right form"),
+    ("2027-01-01", "'2027-01-01' is in the future"),
+])
+def test_bad_dates(project, bad, problem):
+    line = replace_in(project / "data/questions.yml", "last_reviewed: 2026-11-24", f"last_reviewed: {bad}")
+    error = only_error(project)
+    assert (error.file, error.line, error.problem) == ("data/questions.yml", line, problem)
+    assert "YYYY-MM-DD" in error.fix or "today" in error.fix
+
+
+def test_non_https_url(project):
+    line = replace_in(project / "data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/")
+    error = only_error(project)
+    assert error.line == line and "https://" in error.fix
+
+
+def test_non_https_link_in_text(project):
+    path = project / "data/features.yml"
+    key_line = path.read_text().splitlines().index("intro: >-") + 1  # a folded text is reported at its key
+    replace_in(path, "They are grouped by theme.", "They are grouped by [theme](http://example.org).")
+    error = only_error(project)
+    assert (error.problem, error.line, error.path) == ("contains a link that is not secure (http://)", key_line, "intro")
+
+
+@pytest.mark.parametrize("injected, problem", [
+    ("<b>not</b>", "contains HTML"),
+    ("<script>alert(1)</script>", "contains HTML"),
+    ("[click](javascript:alert(1))", "contains a script link (javascript:, data: or vbscript:)"),
+    ("{{ config }}", "contains '{{', '{%', '{#', '%}' or '}}'"),
+])
+def test_unsafe_text(project, injected, problem):
+    replace_in(project / "data/inadequate.yml", "text: There is no internet filtering or monitoring.",
+               f"text: \"There is {injected} filtering.\"")
+    errors = errors_of(project)
+    assert any(e.problem == problem and e.path == "indicators[4].text" for e in errors), errors
+    html_error = [e for e in errors if e.problem == "contains HTML"]
+    for e in html_error:
+        assert "Markdown" in e.fix
+
+
+def test_figures_that_do_not_add_up(project):
+    replace_in(project / "data/survey.yml", "    title: Good\n    schools: 16", "    title: Good\n    schools: 17")
+    errors = errors_of(project)
+    problems = {e.problem for e in errors}
+    assert "the grades add up to 36 schools, but survey.schools is 35" in problems
+    assert "is 21, but the grades listed add up to 22" in problems
+
+
+def test_missing_and_unknown_files(project):
+    (project / "data/organisations.yml").rename(project / "data/organisations.yaml")
+    errors = errors_of(project)
+    assert ("data/organisations.yaml", "ends in .yaml") in {(e.file, e.problem) for e in errors}
+    assert ("data/organisations.yml", "is missing") in {(e.file, e.problem) for e in errors}
+
+
+def test_all_problems_are_reported_together(project):
+    replace_in(project / "data/features.yml", "id: feature-17", "id: feature-16")
+    replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-99]")
+    replace_in(project / "data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2026-13-01")
+    errors = errors_of(project)
+    assert {e.file for e in errors} == {"data/features.yml", "data/inadequate.yml", "data/questions.yml"}
+
+
+def test_message_format_and_github_annotation(project):
+    line = replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-21]")
+    error = only_error(project)
+    assert str(error) == (f"data/inadequate.yml:{line}: indicators[3].absence_of[0]: refers to 'feature-21', "
+                          f"which does not exist — {error.fix}")
+    assert error.github_annotation().startswith(f"::error file=data/inadequate.yml,line={line}::indicators[3]")
