@@ -27,6 +27,23 @@ PAGE_OF_KIND = {
     "source": "about.md",
 }
 
+# Kinds shown on their template's own generated page (hooks/template_pages.py), not a fixed one.
+TEMPLATE_KINDS = {"template", "section", "clause"}
+
+
+def template_page(template_id: str) -> str:
+    return f"templates/{template_id}.md"
+
+
+def page_of(content, item_id: str) -> str:
+    """The docs page that shows the item `item_id`."""
+    kind = content.kinds[item_id]
+    if kind in TEMPLATE_KINDS:
+        thing = content.get(item_id)
+        return template_page(getattr(thing, "template_id", None) or thing.extra["template_id"])
+    return PAGE_OF_KIND[kind]
+
+
 # The data file behind each generated page, for "Edit this page" and review dates.
 DATA_OF_PAGE = {
     "inspection/index.md": "data/inspection.yml",
@@ -35,7 +52,16 @@ DATA_OF_PAGE = {
     "inspection/questions.md": "data/questions.yml",
     "survey-2010.md": "data/survey.yml",
     "organisations.md": "data/organisations.yml",
+    "about.md": "data/sources.yml",
 }
+
+
+def page_of_data_file(data_file: str) -> str | None:
+    """The docs page that shows a data file, if there is one."""
+    for page, shown in DATA_OF_PAGE.items():
+        if shown == data_file:
+            return page
+    return None
 
 
 def relative_url(target_page: str, anchor: str, from_page: str) -> str:
@@ -44,3 +70,11 @@ def relative_url(target_page: str, anchor: str, from_page: str) -> str:
         return f"#{anchor}"
     path = posixpath.relpath(target_page, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}"
+
+
+def page_title(docs_dir, page: str) -> str:
+    """The title in a docs page's front matter (the single place page titles are written)."""
+    from mkdocs.utils.meta import get_data
+
+    _, meta = get_data((docs_dir / page).read_text("utf-8"))
+    return meta.get("title", page)

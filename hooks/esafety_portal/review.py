@@ -1,0 +1,70 @@
+"""Content currency: what is due for review. `python -m esafety_portal.review` prints the report."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors
+from .model import Content, FileMeta
+
+DUE_SOON_DAYS = 60
+
+
+def status(meta: FileMeta, today: dt.date) -> str:
+    if meta.review.overdue(today):
+        return "OVERDUE"
+    if (meta.review.next_due - today).days <= DUE_SOON_DAYS:
+        return "due soon"
+    return "ok"
+
+
+def rows(content: Content, today: dt.date) -> list[tuple[str, str, str, str]]:
+    """(file, last reviewed, next due, status), the most urgent first."""
+    reviewed = [m for m in content.files.values() if m.review]
+    reviewed.sort(key=lambda m: (m.review.next_due, m.file))
+    return [(m.file, m.review.last_reviewed.isoformat(), m.review.next_due.isoformat(), status(m, today))
+            for m in reviewed]
+
+
+def overdue_warning(content: Content, today: dt.date) -> str:
+    late = content.overdue(today)
+    if not late:
+        return ""
+    listed = "; ".join(f"{m.file} (due {m.review.next_due.isoformat()})" for m in late)
+    return (f"WARNING - {len(late)} data file(s) past their review date: {listed}. "
+            "Readers see a notice on those pages. Run `make review` for the full report.")
+
+
+def report(content: Content, today: dt.date) -> str:
+    table = rows(content, today)
+    width = max(len(r[0]) for r in table)
+    lines = [f"Content review report, {today.isoformat()}", "",
+             f"{'File':<{width}}  Last reviewed  Next due    Status"]
+    lines += [f"{f:<{width}}  {last:<13}  {due:<10}  {state}" for f, last, due, state in table]
+    overdue = sum(1 for r in table if r[3] == "OVERDUE")
+    lines += ["", f"{overdue} overdue, {sum(1 for r in table if r[3] == 'due soon')} due within {DUE_SOON_DAYS} days, "
+              f"{len(table)} files in all."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .load import load_content
+
+    parser = argparse.ArgumentParser(description="Print the content review report.")
+    parser.add_argument("project", nargs="?", default=".")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="report as of this date (YYYY-MM-DD)")
+    args = parser.parse_args(argv)
+    try:
+        content = load_content(Path(args.project), today=args.today)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    print(report(content, args.today))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
