@@ -1,0 +1,91 @@
+"""The editors' workflow: a failed build explains itself and publishes nothing; the fast check;
+review dates, overdue notices and change history."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from support.project_copy import copy_project, replace_in
+from support.site import build_env, mkdocs_build
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_a_content_mistake_fails_the_build_with_a_message_and_no_traceback(project, tmp_path):
+    line = replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-21]")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"data/inadequate.yml:{line}: indicators[3].absence_of[0]: refers to 'feature-21', which does not exist" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_build_leaves_the_last_good_site_untouched(project, tmp_path):
+    out = tmp_path / "out"
+    assert mkdocs_build(project, out).returncode == 0
+    good = (out / "inspection" / "features" / "index.html").read_bytes()
+    # A mistake that only shows when a page renders: a macro that does not exist.
+    (project / "docs" / "privacy.md").write_text("# Privacy\n\n{{ no_such_macro() }}\n")
+    result = mkdocs_build(project, out)
+    assert result.returncode != 0
+    assert (out / "inspection" / "features" / "index.html").read_bytes() == good
+    assert not (tmp_path / "out.partial").exists()
+    assert "no_such_macro" not in (out / "privacy" / "index.html").read_text()
+
+
+def test_errors_become_github_annotations_in_actions(project, tmp_path):
+    line = replace_in(project / "data/features.yml", "id: feature-17", "id: feature-16")
+    result = mkdocs_build(project, tmp_path / "out", extra_env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode != 0
+    assert f"::error file=data/features.yml,line={line}::themes[6].features[1].id: the id 'feature-16' is already used" in result.stdout
+
+
+def _check(project, **env):
+    return subprocess.run([sys.executable, "-m", "esafety_portal.check", str(project)],
+                          capture_output=True, text=True, env=build_env(env), timeout=60)
+
+
+def test_the_fast_check_passes_real_data_and_explains_a_mistake(project):
+    ok = _check(project)
+    assert ok.returncode == 0 and "All data is valid" in ok.stdout
+    line = replace_in(project / "data/features.yml", "        title: Peer mentoring", "        titel: Peer mentoring")
+    bad = _check(project)
+    assert bad.returncode == 1
+    assert f"data/features.yml:{line}: themes[4].features[2].titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_an_overdue_page_shows_a_notice_and_the_build_lists_it(project, tmp_path):
+    replace_in(project / "data/features.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2020-01-15")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr  # a warning, never a failure
+    assert "past their review date: data/features.yml (due 2021-01-15)" in result.stderr
+    features = (tmp_path / "out" / "inspection" / "features" / "index.html").read_text()
+    assert "This page is due for review" in features
+    assert "Last reviewed: <time datetime=\"2020-01-15\">15 January 2020</time>" in features
+    fresh = (tmp_path / "out" / "inspection" / "inadequate" / "index.html").read_text()
+    assert "This page is due for review" not in fresh and "Next review due:" in fresh
+
+    report = subprocess.run([sys.executable, "-m", "esafety_portal.review", str(project)],
+                            capture_output=True, text=True, env=build_env(), timeout=60)
+    assert report.returncode == 0
+    first_row = report.stdout.splitlines()[3]
+    assert first_row.split() == ["data/features.yml", "2020-01-15", "2021-01-15", "OVERDUE"]
+
+
+def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
+    replace_in(project / "data/inadequate.yml", "changes:\n",
+               "changes:\n  - date: 2026-11-20\n    summary: Added keywords so the indicators are easier to find.\n")
+    assert mkdocs_build(project, tmp_path / "out").returncode == 0
+    page = (tmp_path / "out" / "inspection" / "inadequate" / "index.html").read_text()
+    assert "Changes to this page (2)" in page
+    assert '<time datetime="2026-11-20">20 November 2026</time>: Added keywords' in page
+    whats_new = (tmp_path / "out" / "whats-new" / "index.html").read_text()
+    assert ('<a href="../inspection/inadequate/">Indicators of inadequate practice</a>: '
+            'Added keywords so the indicators are easier to find.') in whats_new
