@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test system-packages clean help
+.PHONY: serve build check review test system-packages clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +25,9 @@ build: $(VENV)/.installed ## Build the static site into site/
 
 check: $(VENV)/.installed ## Check every data file without building the site (fast)
 	$(BIN)/python -m esafety_portal.check
+
+review: $(VENV)/.installed ## Print the content review report (what is due or overdue)
+	$(BIN)/python -m esafety_portal.review
 
 system-packages: ## Install the Debian packages the tests need (Chromium)
 	@test -x /usr/bin/chromium || bash .ci/system-packages
