@@ -30,9 +30,16 @@ review: $(VENV)/.installed ## Print the content review report (what is due or ov
 	$(BIN)/python -m esafety_portal.review
 
 system-packages: ## Install the Debian packages the tests need (Chromium)
-	@test -x /usr/bin/chromium || bash .ci/system-packages
+	@test -x /usr/bin/chromium -a -x /usr/bin/java -a -x /usr/bin/npm || bash .ci/system-packages
 
-test: $(VENV)/.installed system-packages ## Run the whole test suite
+# The quality gates' Node tools (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node_modules: node_modules/.installed ## Install the Node tools the quality gates run
+
+test: $(VENV)/.installed system-packages node_modules ## Run the whole test suite
 	$(BIN)/pytest
 
 clean:
