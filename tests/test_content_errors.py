@@ -98,6 +98,7 @@ def test_unknown_field_suggests_the_nearest_name(project):
     errors = errors_of(project)
     unknown = [e for e in errors if "unknown field" in e.problem]
     assert len(unknown) == 1
+    assert len(errors) == 1, "the typo must not also be reported as a missing 'title'"
     assert (unknown[0].line, unknown[0].problem, unknown[0].fix) == (line, "unknown field 'titel'", "did you mean 'title'?")
 
 
@@ -126,7 +127,14 @@ def test_unknown_reference(project):
     error = only_error(project)
     assert (error.line, error.path) == (line, "indicators[3].absence_of[0]")
     assert error.problem == "refers to 'feature-21', which does not exist"
-    assert "did you mean" in error.fix
+    assert error.fix == "the ids that exist run from 'feature-01' to 'feature-17'; check which one you meant"
+
+
+def test_misspelt_reference_suggests_the_nearest_id(project):
+    line = replace_in(project / "data/survey.yml", "bodies: [dcsf, becta, ceop, local-authorities]",
+                      "bodies: [dcfs, becta, ceop, local-authorities]")
+    error = only_error(project)
+    assert (error.line, error.problem, error.fix) == (line, "refers to 'dcfs', which does not exist", "did you mean 'dcsf'?")
 
 
 def test_reference_to_the_wrong_kind(project):
@@ -193,7 +201,7 @@ def test_missing_and_unknown_files(project):
 
 
 def test_all_problems_are_reported_together(project):
-    replace_in(project / "data/features.yml", "id: feature-17", "id: feature-16")
+    replace_in(project / "data/features.yml", "        title: Peer mentoring", "        titel: Peer mentoring")
     replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-99]")
     replace_in(project / "data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2026-13-01")
     errors = errors_of(project)
@@ -206,3 +214,28 @@ def test_message_format_and_github_annotation(project):
     assert str(error) == (f"data/inadequate.yml:{line}: indicators[3].absence_of[0]: refers to 'feature-21', "
                           f"which does not exist — {error.fix}")
     assert error.github_annotation().startswith(f"::error file=data/inadequate.yml,line={line}::indicators[3]")
+
+
+# One deliberately invalid value in each data family that the tests above do not already touch.
+@pytest.mark.parametrize("file, old, new, path, problem", [
+    ("site.yml", "  email: esafety@example.org", "  email: esafety at example.org",
+     "contact.email", "'esafety at example.org' is not in the right form"),
+    ("site.yml", "council: Kent County Council\n", "",
+     "", "missing the required field 'council'"),
+    ("sources.yml", "    status: historical\n    status_note: >-\n      Ofsted withdrew",
+     "    status: withdrawn\n    status_note: >-\n      Ofsted withdrew",
+     "documents[0].status", "'withdrawn' is not allowed"),
+    ("inspection.yml", "key_judgements_total: 4", "key_judgements_total: four",
+     "key_judgements_total", "must be a whole number, not text"),
+    ("organisations.yml", "    kind: event", "    kind: festival",
+     "organisations[6].kind", "'festival' is not allowed"),
+    ("questions.yml", "        phase: secondary", "        phase: sixth form",
+     "audiences[1].questions[3].phase", "'sixth form' is not allowed"),
+])
+def test_each_family_rejects_an_invalid_value(project, file, old, new, path, problem):
+    line = replace_in(project / "data" / file, old, new)
+    error = only_error(project)
+    assert (error.file, error.path, error.problem) == (f"data/{file}", path, problem)
+    # A missing field is reported where its parent starts (here the top of the file's data).
+    expected = 3 if problem.startswith("missing") else line
+    assert error.line == expected and error.fix

@@ -113,6 +113,12 @@ def _suggest(target: str, ids, allowed) -> str:
     import difflib
 
     pool = [i for i, e in ids.items() if not allowed or e.kind in allowed]
+    numbered = re.match(r"^(.*?)\d+$", target)
+    if numbered:
+        # For numbered ids a near spelling is a guess; the range that exists is a fact.
+        same_stem = sorted(i for i in pool if re.fullmatch(re.escape(numbered.group(1)) + r"\d+", i))
+        if same_stem:
+            return f"the ids that exist run from '{same_stem[0]}' to '{same_stem[-1]}'; check which one you meant"
     close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"

@@ -43,7 +43,15 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str) -> list[Conte
         error = _deepest(error)
         path = list(error.absolute_path)
         errors.append(_translate(error, data, path, shown_as, shared_definitions(schema_dir)))
-    return errors
+    return _without_typo_echoes(errors)
+
+
+def _without_typo_echoes(errors: list[ContentError]) -> list[ContentError]:
+    """A misspelt field also makes the real one 'missing': report the typo once, not twice."""
+    suggested = {(e.path.rsplit(".", 1)[0], e.fix) for e in errors if e.problem.startswith("unknown field")}
+    return [e for e in errors
+            if not (e.problem.startswith("missing the required field")
+                    and (e.path, f"did you mean '{e.problem.split(chr(39))[1]}'?") in suggested)]
 
 
 def _deepest(error):
