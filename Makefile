@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check review test system-packages clean help
+.PHONY: serve build check review test system-packages bench clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,9 @@ node_modules: node_modules/.installed ## Install the Node tools the quality gate
 
 test: $(VENV)/.installed system-packages node_modules ## Run the whole test suite
 	$(BIN)/pytest
+
+bench: $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site site.partial .pytest_cache

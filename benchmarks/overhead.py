@@ -1,0 +1,66 @@
+"""Our own cost: the real site against a plain Material build of the very same pages.
+
+The plain project is made from one build of the real site with benchmarks/capture_markdown.py
+added: each page's Markdown as the macros rendered it (front matter kept), the files our hooks
+generate (kept as static files, so links still resolve under --strict), and the site identity
+our hooks apply. Its mkdocs.yml is the real one without macros, hooks or watched folders: same
+theme, nav, plugins and Markdown extensions. The theme keeps our overrides/ (minus the Markdown
+templates only the macros read), because pages name templates of ours (`template:` in front
+matter) that a plain build could not otherwise render.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from project import BENCH, ROOT, build, copy_project, read_config, write_config
+
+
+@dataclass
+class Overhead:
+    real: list[float]
+    plain: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.real) / statistics.median(self.plain)
+
+
+def plain_project(workdir: Path) -> Path:
+    """A plain Material project holding the pages the real build renders."""
+    capture = copy_project(workdir / "capture")
+    config = read_config(capture)
+    config["hooks"] = [*config.get("hooks", []), str(BENCH / "capture_markdown.py")]
+    write_config(capture, config)
+    captured = workdir / "captured"
+    build(capture, workdir / "capture-site", {"ESAFETY_BENCH_CAPTURE": str(captured)})
+
+    plain = workdir / "plain"
+    shutil.copytree(ROOT / "docs", plain / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(captured / "docs", plain / "docs", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "overrides", plain / "overrides", ignore=shutil.ignore_patterns("markdown"))
+    config = read_config(capture)
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["plugins"] = [p for p in config.get("plugins", []) if not _is_plugin(p, "macros")]
+    config.update(json.loads((captured / "identity.json").read_text(encoding="utf-8")))
+    write_config(plain, config)
+    return plain
+
+
+def _is_plugin(entry, name: str) -> bool:
+    return entry == name or isinstance(entry, dict) and name in entry
+
+
+def measure(workdir: Path, runs: int) -> Overhead:
+    """`runs` builds of each, in alternation, so background load falls on both alike."""
+    real = copy_project(workdir / "real")
+    plain = plain_project(workdir)
+    times = Overhead([], [])
+    for _ in range(runs):
+        times.real.append(build(real))
+        times.plain.append(build(plain))
+    return times
