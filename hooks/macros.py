@@ -5,6 +5,7 @@ from pathlib import Path
 
 from esafety_portal.pages import page_of_data_file, page_title, relative_url
 from esafety_portal.render import Renderer
+from esafety_portal.self_review import framework
 
 
 def define_env(env):
@@ -53,6 +54,11 @@ def define_env(env):
     def sources() -> str:
         """The source documents (data/sources.yml)."""
         return renderer.render("sources.md.jinja", page())
+
+    @env.macro
+    def self_review() -> str:
+        """The self-review tool and its printable checklist (features, inadequate, questions)."""
+        return renderer.render("self_review.md.jinja", page(), framework=framework(content))
 
     @env.macro
     def whats_new() -> str:

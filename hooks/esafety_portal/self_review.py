@@ -1,0 +1,65 @@
+"""The self-review framework: every feature, inadequate indicator and inspector question as
+plain data, for the self-review page's checklist and its in-browser tool.
+
+Built from the content model, so a new item in data/ appears in the tool with no code change.
+Deterministic: the same data gives the same bytes, and the same `version`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+
+from .model import Content, Item
+from .pages import PAGE_OF_KIND
+
+FORMAT = "esafety-self-review"  # names the kind of file an export is; checked on import
+
+
+def page_url(src_path: str, use_directory_urls: bool = True) -> str:
+    """The URL, relative to the site root, of the docs page `src_path` (as MkDocs writes it)."""
+    stem, _ = posixpath.splitext(src_path)
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def permalink(content: Content, item_id: str, use_directory_urls: bool = True) -> str:
+    return f"{page_url(PAGE_OF_KIND[content.kinds[item_id]], use_directory_urls)}#{item_id}"
+
+
+def _item(content: Content, item: Item, use_directory_urls: bool) -> dict:
+    return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()),
+            "url": permalink(content, item.id, use_directory_urls)}
+
+
+def framework(content: Content, use_directory_urls: bool = True) -> dict:
+    """What a school rates (features by theme, inadequate indicators) and the inspector
+    questions whose answers depend on those ratings (`probes`)."""
+    source = content.features[0].source.document if content.features and content.features[0].source else None
+    body = {
+        "themes": [{"id": theme.id, "title": theme.title,
+                    "items": [_item(content, item, use_directory_urls) for item in theme.items]}
+                   for theme in content.themes],
+        "indicators": [_item(content, item, use_directory_urls) for item in content.indicators],
+        "questions": [{**_item(content, item, use_directory_urls),
+                       "audience": content.get(item.group).title,
+                       "probes": list(item.refs.get("probes", ()))}
+                      for item in content.questions],
+    }
+    # The version changes whenever any item does; saved answers stay keyed by the framework id
+    # and item ids, so they survive a new version and only retired ids are reported.
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return {
+        "format": FORMAT,
+        "id": source.id if source else "esafety",
+        "title": source.title if source else content.site.portal_name,
+        "version": digest[:16],
+        **body,
+    }
+
+
+def framework_json(content: Content, use_directory_urls: bool = True) -> bytes:
+    return (json.dumps(framework(content, use_directory_urls), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
