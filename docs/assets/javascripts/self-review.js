@@ -218,8 +218,8 @@
     save();
     refresh();
     if (target.type === "radio") {
-      announce(items[target.closest(".sr-item").dataset.id].item.title + ": " +
-               ratingWord(target.closest(".sr-item").dataset.id, target.value) + ". " + $("sr-overall").textContent);
+      var rated = target.closest(".sr-item").dataset.id;
+      announce(items[rated].item.title + ": " + ratingWord(rated, target.value) + ". " + $("sr-overall").textContent);
     }
   }
 
@@ -366,10 +366,18 @@
               ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by];
     });
     var text = [header].concat(rows).map(function (row) {
-      return row.map(function (cell) { return '"' + String(cell).replace(/"/g, '""') + '"'; }).join(",");
+      return row.map(csvCell).join(",");
     }).join("\r\n") + "\r\n";
     // The byte-order mark makes Excel read the file as UTF-8.
     download("\ufeff" + text, "text/csv;charset=utf-8", "csv");
+  }
+
+  // Quoted; and a note that starts like a formula (=, +, @) gets a leading apostrophe so that
+  // Excel shows it as text rather than running it.
+  function csvCell(value) {
+    var text = String(value);
+    if (/^[=+@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
   }
 
   function download(text, type, extension) {
