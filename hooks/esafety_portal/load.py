@@ -165,3 +165,7 @@ def build_model(files: list[rules.DataFile]) -> Content:
         ],
         files={f.shown_as: file_meta(f) for f in files},
     )
+
+
+# Registers the template placeholder check and builder (imported last: it appends to the lists above).
+from . import templates  # noqa: E402,F401

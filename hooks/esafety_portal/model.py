@@ -165,6 +165,15 @@ class Content:
         for group in self.themes + self.audiences:
             self._by_id[group.id] = group
 
+    def add_items(self, things) -> None:
+        """Index things built after the model (templates, their sections and clauses): their ids
+        and the references they make, so `get` and `referring` find them."""
+        for thing in things:
+            self._by_id[thing.id] = thing
+            for name, targets in getattr(thing, "refs", {}).items():
+                for target in targets:
+                    self._incoming.setdefault(target, []).append((name, thing.id))
+
     # -- named queries -------------------------------------------------------------------
     @property
     def features(self) -> list[Item]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .model import Content
-from .pages import PAGE_OF_KIND, relative_url
+from .pages import page_of, relative_url
 
 
 class Renderer:
@@ -34,8 +34,7 @@ class Renderer:
             return f"[{text or label(item_id)}]({url(item_id)})"
 
         def url(item_id: str) -> str:
-            kind = self.kind_of(item_id)
-            return relative_url(PAGE_OF_KIND[kind], item_id, page)
+            return relative_url(page_of(self.content, item_id), item_id, page)
 
         def label(item_id: str) -> str:
             thing = self.content.get(item_id) if self.content.has(item_id) else None

@@ -1,0 +1,34 @@
+"""Every download of every template, and the .zip of the whole pack, by stable file name."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..templates import Template
+from .docx import docx_bytes
+from .markdown import markdown_bytes
+from .odt import odt_bytes
+from .outline import outline
+from .zips import fixed_zip
+
+# The site folder the documents are published in, and the name of the whole pack.
+DOWNLOADS = "downloads"
+PACK_NAME = "esafety-templates.zip"
+FORMATS = {"docx": docx_bytes, "odt": odt_bytes, "md": markdown_bytes}
+
+
+def file_names(template_id: str) -> dict[str, str]:
+    """Format -> file name, such as {'docx': 'aup-ks2.docx', ...}. Names never change."""
+    return {extension: f"{template_id}.{extension}" for extension in FORMATS}
+
+
+def template_documents(template: Template, author: str) -> dict[str, bytes]:
+    """File name -> bytes, for each format of one template."""
+    doc_outline = outline(template, author)
+    return {name: FORMATS[extension](doc_outline) for extension, name in file_names(template.id).items()}
+
+
+def pack_zip(documents: dict[str, bytes], templates: list[Template]) -> bytes:
+    """One .zip of every document, in file-name order, dated by the most recent review."""
+    newest = max(t.review.last_reviewed for t in templates)
+    entries = [(f"esafety-templates/{name}", documents[name]) for name in sorted(documents)]
+    return fixed_zip(entries, dt.datetime.combine(newest, dt.time(0, 0)))

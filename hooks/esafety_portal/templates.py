@@ -1,0 +1,223 @@
+"""Policy and AUP templates: the model built from data/templates/*.yml, the placeholder
+vocabulary and its check, and the clauses as indexed items.
+
+Importing this module registers the placeholder check and the builder with load.py.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .errors import ContentError
+from .model import Content, FileMeta, Item
+from .yaml_loader import format_path, line_of
+
+# The only placeholders a template may use, and how each is shown to a school filling it in.
+# Written [[like_this]] so they can never be mistaken for Jinja's {{ }}.
+PLACEHOLDERS = {
+    "school_name": "School name",
+    "headteacher": "Headteacher's name",
+    "dsl": "Designated safeguarding lead's name",
+    "deputy_dsl": "Deputy designated safeguarding lead's name",
+    "e_safety_lead": "e-Safety lead's name",
+    "link_governor": "Link governor's name",
+    "chair_of_governors": "Chair of governors' name",
+    "technical_lead": "Technical lead's name",
+    "date_ratified": "Date ratified by governors",
+    "next_review_date": "Next review date",
+    "filtering_provider": "Filtering provider",
+    "online_reporting_route": "Online reporting route",
+    "school_contact": "School office phone or email",
+    "guest_wifi_name": "Guest Wi-Fi network name",
+}
+_PLACEHOLDER = re.compile(r"\[\[([^\[\]]*)\]\]")
+# Anything that looks like an attempt at a placeholder but is not well formed.
+_BROKEN = re.compile(r"\[\[|\]\]")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of template text: plain words, or a placeholder to fill in."""
+
+    text: str
+    placeholder: str = ""  # the vocabulary name, when this piece is a placeholder
+
+    @property
+    def label(self) -> str:
+        return f"[{PLACEHOLDERS[self.placeholder]}]" if self.placeholder else self.text
+
+
+def pieces(text: str) -> list[Piece]:
+    """Split text into plain runs and placeholders, in order."""
+    out, start = [], 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > start:
+            out.append(Piece(text[start:match.start()]))
+        out.append(Piece(match.group(0), match.group(1)))
+        start = match.end()
+    if start < len(text):
+        out.append(Piece(text[start:]))
+    return out
+
+
+def fill_labels(text: str) -> str:
+    """The text with each placeholder shown as its label, such as [School name]."""
+    return "".join(piece.label for piece in pieces(text))
+
+
+# -- the model -------------------------------------------------------------------------------
+@dataclass
+class Clause:
+    id: str
+    text: str
+    addresses: tuple[str, ...]
+    template_id: str
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    intro: str
+    clauses: list[Clause]
+    template_id: str
+
+    @property
+    def heading(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class Signature:
+    title: str
+    statement: str
+    fields: tuple[str, ...]
+    signers: tuple[str, ...]
+
+
+@dataclass
+class Template:
+    id: str
+    kind: str  # policy or aup
+    title: str
+    audience: str
+    key_stage: str
+    version: str
+    purpose: str
+    sections: list[Section]
+    if_broken: str
+    signature: Signature | None
+    data_file: str  # e.g. data/templates/aup-ks2.yml
+    meta: FileMeta
+    keywords: tuple[str, ...] = ()
+    order: int = 0  # position in the list of templates
+    items: list[Item] = field(default_factory=list)  # the clauses, as indexed items
+
+    @property
+    def template_id(self) -> str:
+        return self.id
+
+    @property
+    def heading(self) -> str:
+        return self.title
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return [clause for section in self.sections for clause in section.clauses]
+
+    @property
+    def review(self):
+        return self.meta.review
+
+    @property
+    def changes(self):
+        return self.meta.changes
+
+
+def template_from_data(data: dict, data_file: str, meta: FileMeta) -> Template:
+    template_id = data["id"]
+    sections = [
+        Section(s["id"], s["title"], s.get("intro", ""),
+                [Clause(c["id"], c["text"], tuple(c["addresses"]), template_id) for c in s["clauses"]],
+                template_id)
+        for s in data["sections"]
+    ]
+    sig = data.get("signature")
+    template = Template(
+        id=template_id, kind=data["kind"], title=data["title"], audience=data["audience"],
+        key_stage=data.get("key_stage", ""), version=str(data["version"]), purpose=data["purpose"],
+        sections=sections, if_broken=data.get("if_broken", ""),
+        signature=Signature(sig["title"], sig.get("statement", ""), tuple(sig["fields"]), tuple(sig["signers"]))
+        if sig else None,
+        data_file=data_file, meta=meta, keywords=tuple(data.get("keywords", ())), order=data.get("order", 0),
+    )
+    template.items = [clause_item(template, section, clause) for section in sections for clause in section.clauses]
+    return template
+
+
+def clause_item(template: Template, section: Section, clause: Clause) -> Item:
+    # The title is what links to the clause from indicator pages say: which template, and the words.
+    words = fill_labels(clause.text).replace("[", "").replace("]", "")
+    short = words if len(words) <= 90 else words[:90].rsplit(" ", 1)[0] + "…"
+    return Item(id=clause.id, kind="clause", text=clause.text, title=f"{template.title}: {short}",
+                group=template.id, refs={"addresses": clause.addresses} if clause.addresses else {},
+                extra={"section": section.id, "template_id": template.id})
+
+
+# -- checks and building, registered with load.py ------------------------------------------
+def check_placeholders(files, ids) -> list[ContentError]:
+    """Every [[placeholder]] in a template must be one of PLACEHOLDERS."""
+    from .rules import walk
+
+    errors = []
+    for f in files:
+        if f.schema != "template":
+            continue
+        for path, _key, value in walk(f.data):
+            if not isinstance(value, str):
+                continue
+            where, line = format_path(path), line_of(f.data, list(path))
+            for match in _PLACEHOLDER.finditer(value):
+                name = match.group(1)
+                if name not in PLACEHOLDERS:
+                    errors.append(ContentError(f.shown_as, line, where, f"uses the unknown placeholder '[[{name}]]'",
+                                               _suggest_placeholder(name)))
+            if _BROKEN.search(_PLACEHOLDER.sub("", value)):
+                errors.append(ContentError(f.shown_as, line, where, "has a '[[' or ']]' that is not part of a placeholder",
+                                           "write placeholders as [[school_name]], with two brackets on each side"))
+    return errors
+
+
+def _suggest_placeholder(name: str) -> str:
+    close = difflib.get_close_matches(name.strip().lower().replace(" ", "_").replace("-", "_"), PLACEHOLDERS, n=1,
+                                      cutoff=0.5)
+    if close:
+        return f"did you mean '[[{close[0]}]]'?"
+    return "use one of: " + ", ".join(f"[[{name}]]" for name in PLACEHOLDERS)
+
+
+def build_templates(files, content: Content) -> None:
+    content.templates = sorted(
+        (template_from_data(f.data, f.shown_as, content.files[f.shown_as]) for f in files if f.schema == "template"),
+        key=template_order,
+    )
+    for template in content.templates:
+        content.add_items([template, *template.sections, *template.items])
+
+
+def template_order(template: Template):
+    # The policy first, then the AUPs in the order their files give, youngest pupils first.
+    return (template.kind != "policy", template.order, template.id)
+
+
+def _register() -> None:
+    from . import load
+
+    if check_placeholders not in load.EXTRA_CHECKS:
+        load.EXTRA_CHECKS.append(check_placeholders)
+    if build_templates not in load.EXTRA_BUILDERS:
+        load.EXTRA_BUILDERS.append(build_templates)
+
+
+_register()
