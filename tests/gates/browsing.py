@@ -1,0 +1,73 @@
+"""Browse a site in Chromium and record what it does: requests, CSP violations, cookies, storage.
+
+The privacy and CSP gates share this one recorder. Requests to anywhere but the local server are
+recorded and then aborted, so a test never sends anything to a third party even when it fails.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = {"127.0.0.1"}
+
+# Catches violations the console might word differently; an init script is not subject to CSP.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+"""
+
+STORAGE = """() => ({local: Object.keys(localStorage), session: Object.keys(sessionStorage)})"""
+
+
+@dataclass
+class Visit:
+    requests: list[str] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
+    storage: dict[str, list[str]] = field(default_factory=dict)
+
+
+def browse(browser, base_url: str, paths: list[str], searches: list[str] = ()) -> Visit:
+    """Open every page of `paths` under `base_url` in one fresh context, then run `searches`
+    in the site's search box; return everything recorded."""
+    visit = Visit()
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+
+    def route(route, request):
+        visit.requests.append(request.url)
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            visit.third_party.append(request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda msg: "Content Security Policy" in msg.text
+            and visit.csp_violations.append(f"{page.url}: {msg.text}"))
+    page.on("pageerror", lambda err: visit.csp_violations.append(f"{page.url}: script error {err}"))
+
+    def collect():
+        page.wait_for_load_state("networkidle")
+        visit.csp_violations.extend(f"{page.url}: {v}" for v in page.evaluate("() => window.__cspViolations"))
+        for kind, keys in page.evaluate(STORAGE).items():
+            visit.storage.setdefault(kind, []).extend(k for k in keys if k not in visit.storage.get(kind, []))
+
+    try:
+        for path in paths:
+            page.goto(base_url + path)
+            collect()
+        for query in searches:
+            page.goto(base_url)
+            page.keyboard.press("/")
+            page.keyboard.type(query)
+            page.locator(".md-search-result__link").first.click()  # waits for a result
+            collect()
+        visit.cookies = [f"{c['name']} ({c['domain']})" for c in context.cookies()]
+    finally:
+        context.close()
+    return visit
