@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from esafety_portal.documents.pack import DOWNLOADS, PACK_NAME, file_names
 from esafety_portal.pages import template_page
 from esafety_portal.render import Renderer
-from esafety_portal.templates import pieces
+from esafety_portal.templates import PLACEHOLDERS, pieces
 
 INDEX = "templates/index.md"
 SECTION = "Templates"
@@ -43,7 +43,7 @@ def on_files(files, config):
         return [download(name, page, sizes) for name in file_names(template_id).values()]
 
     pages = {INDEX: renderer.render("template_index.md.jinja", INDEX, downloads=downloads,
-                                    pack=download(PACK_NAME, INDEX, sizes))}
+                                    pack=download(PACK_NAME, INDEX, sizes), placeholders=PLACEHOLDERS)}
     for template in content.templates:
         page = template_page(template.id)
         pages[page] = renderer.render("template.md.jinja", page, tpl=template, pieces=pieces,

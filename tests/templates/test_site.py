@@ -96,3 +96,12 @@ def test_rebuilding_gives_byte_identical_documents(project, tmp_path):
     assert len(names) == 3 * 8 + 1
     for name in names:
         assert (first / "downloads" / name).read_bytes() == (second / "downloads" / name).read_bytes(), name
+
+
+def test_index_lists_every_blank_a_school_fills_in(built_site):
+    from esafety_portal.templates import PLACEHOLDERS
+
+    html = (built_site / "templates" / "index.html").read_text("utf-8")
+    for name, label in PLACEHOLDERS.items():
+        assert f"<code>[[{name}]]</code>" in html
+        assert f'<mark class="esafety-placeholder">[{label}]</mark>' in html.replace("&#x27;", "'").replace("&#39;", "'")
