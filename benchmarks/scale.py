@@ -89,10 +89,8 @@ def scale(project: Path, factor: int) -> None:
         _dump(data_dir / name, data)
     for i in range(2, factor + 1):
         for path, data in templates.items():
-            twin = _copy(data, i, scaled)
-            if isinstance(data.get("order"), int):
-                twin["order"] = data["order"] + (i - 1) * len(templates)
-            _dump(path.with_name(f"{path.stem}-x{i}.yml"), twin)
+            # `order` is kept: copies sort after their original by id.
+            _dump(path.with_name(f"{path.stem}-x{i}.yml"), _copy(data, i, scaled))
 
 
 def item_count(project: Path) -> int:
