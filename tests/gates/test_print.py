@@ -1,0 +1,47 @@
+"""Print gate: guidance pages print without navigation or search, showing the page's address
+and its last-reviewed date; Chromium really prints them to PDF."""
+from __future__ import annotations
+
+import pytest
+
+# Guidance pages with review dates (from their data files), as printed by schools.
+PRINTED = ["inspection/features/", "inspection/questions/"]
+
+SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-content__button"
+
+
+def print_problems(page) -> list[str]:
+    """What is wrong with the page as printed: screen furniture shown, address or date missing."""
+    page.emulate_media(media="print")
+    problems = [f"shown in print: {cls}" for cls in page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0)
+                   .map(e => e.className)""", SCREEN_ONLY)]
+    url = page.locator(".esafety-print-url")
+    if not url.count() or not url.first.is_visible() or not url.first.inner_text().startswith("https://"):
+        problems.append("the page's address is not printed")
+    dates = page.locator(".esafety-review-dates")
+    if not dates.count() or not dates.first.is_visible() or "Last reviewed" not in dates.first.inner_text():
+        problems.append("the last-reviewed date is not printed")
+    return problems
+
+
+@pytest.mark.parametrize("path", PRINTED)
+def test_guidance_prints_cleanly(page, site_url, path):
+    page.goto(site_url + path)
+    assert page.locator(".esafety-print-url").is_hidden(), "the address line shows on screen"
+    assert print_problems(page) == []
+    assert page.pdf(format="A4")[:5] == b"%PDF-"
+
+
+def test_gate_turns_red_when_navigation_prints_and_the_address_is_gone(browser, site_url):
+    context = browser.new_context(bypass_csp=True)  # the site's CSP rightly refuses injected styles
+    page = context.new_page()
+    page.goto(site_url + PRINTED[0])
+    # The regressions the gate guards against: a style that prints the header and navigation,
+    # and a template that no longer writes the address line.
+    page.add_style_tag(content="@media print { .md-header, .md-sidebar { display: block !important } }")
+    page.evaluate("() => document.querySelector('.esafety-print-only').remove()")
+    problems = print_problems(page)
+    assert "the page's address is not printed" in problems
+    assert any("md-header" in p for p in problems) and any("md-sidebar" in p for p in problems), problems
+    context.close()
