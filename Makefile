@@ -29,8 +29,8 @@ check: $(VENV)/.installed ## Check every data file without building the site (fa
 review: $(VENV)/.installed ## Print the content review report (what is due or overdue)
 	$(BIN)/python -m esafety_portal.review
 
-system-packages: ## Install the Debian packages the tests need (Chromium)
-	@test -x /usr/bin/chromium -a -x /usr/bin/java -a -x /usr/bin/npm || bash .ci/system-packages
+system-packages: ## Install the Debian packages the tests need (Chromium, Java, LibreOffice)
+	@test -x /usr/bin/chromium -a -x /usr/bin/java -a -x /usr/bin/npm -a -x /usr/bin/soffice -a -x /usr/bin/pdftotext || bash .ci/system-packages
 
 # The quality gates' Node tools (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
