@@ -89,3 +89,41 @@ def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
     whats_new = (tmp_path / "out" / "whats-new" / "index.html").read_text()
     assert ('<a href="../inspection/inadequate/">Indicators of inadequate practice</a>: '
             'Added keywords so the indicators are easier to find.') in whats_new
+
+
+# Every kind of editor mistake, made in a real project copy and built with `mkdocs build --strict`.
+MISTAKES = {
+    "yaml syntax": ("data/features.yml", "title: Leaders make e-Safety a priority", "title: Leaders: make e-Safety a priority", "is not valid YAML"),
+    "tab": ("data/inadequate.yml", "    title: Passwords are shared or weak", "\ttitle: Passwords are shared or weak", "is indented with a tab"),
+    "duplicate key": ("data/inadequate.yml", "    title: Passwords are shared or weak\n", "    title: Passwords are shared or weak\n    title: Again\n", "repeats the key 'title'"),
+    "anchor": ("data/organisations.yml", "    mentioned_in: [feature-05]", "    mentioned_in: &x [feature-05]", "defines the anchor '&x'"),
+    "missing field": ("data/inadequate.yml", "    title: No staff training\n", "", "missing the required field 'title'"),
+    "unknown field": ("data/features.yml", "        title: Peer mentoring", "        titel: Peer mentoring", "unknown field 'titel'"),
+    "wrong type": ("data/survey.yml", "  schools: 35", "  schools: many", "must be a whole number, not text"),
+    "empty text": ("data/inadequate.yml", "text: Policies are generic and not updated.", 'text: ""', "must not be empty"),
+    "duplicate id": ("data/questions.yml", "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already used"),
+    "unknown reference": ("data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-21]", "refers to 'feature-21', which does not exist"),
+    "impossible date": ("data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "'2026-02-30' is not a real date"),
+    "badly formatted date": ("data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 24/11/2026", "'24/11/2026' is not in the right form"),
+    "unknown placeholder": ("data/templates/aup-ks2.yml", "[[school_name]]", "[[school_nmae]]", "school_nmae"),
+    "http link": ("data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/", "is not in the right form"),
+    "raw html": ("data/inadequate.yml", "text: There is no internet filtering or monitoring.", "text: There is <b>no</b> filtering.", "contains HTML"),
+    "javascript link": ("data/inadequate.yml", "text: There is no internet filtering or monitoring.", "text: \"[x](javascript:alert(1))\"", "contains a script link"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_every_mistake_fails_the_build_with_file_line_and_fix(project, tmp_path, mistake):
+    file, old, new, problem = MISTAKES[mistake]
+    line = replace_in(project / file, old, new)
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    reported = [l.strip() for l in output.splitlines() if l.strip().startswith(f"{file}:")]
+    assert reported, output
+    assert any(problem in l and " — " in l for l in reported), reported
+    # The repeated key is the line after the one matched; a folded text is reported at its key.
+    line += {"duplicate key": 1, "unknown placeholder": -1}.get(mistake, 0)
+    if mistake != "missing field":  # a missing field is reported where its item starts
+        assert any(l.startswith(f"{file}:{line}:") for l in reported), (line, reported)
