@@ -73,11 +73,14 @@ def write_config(project: Path, config: dict) -> None:
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
-def build(project: Path, site_dir: Path | None = None, extra_env: dict | None = None) -> float:
-    """Build `project` in a fresh process into an empty folder; the wall-clock seconds it took.
+def build(project: Path, site_dir: Path | None = None, extra_env: dict | None = None, keep_cache: bool = False) -> float:
+    """Build `project` in a fresh process into an empty folder, with the build cache (.cache/,
+    where made documents are kept) emptied unless `keep_cache`; the wall-clock seconds it took.
     Raises with MkDocs' output if the build fails: a figure from a broken build means nothing."""
     site_dir = site_dir or project / "_site"
     shutil.rmtree(site_dir, ignore_errors=True)
+    if not keep_cache:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
     start = time.perf_counter()

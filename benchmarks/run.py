@@ -29,38 +29,43 @@ def median(values: list[float]) -> float:
 
 def overhead_rows(workdir: Path, runs: int) -> tuple[list[Row], Path]:
     times = overhead.measure(workdir, runs)
-    real, plain = median(times.real), median(times.plain)
-    return [
-        Row("Overhead: real build / plain Material build of the same pages",
-            f"{times.ratio:.2f}x ({real:.2f} s / {plain:.2f} s, median of {runs} each, alternated)",
-            "<= 1.10x", times.ratio <= 1.10),
-        Row("Cold build of the real site (fresh process, wall clock)",
-            f"{real:.2f} s (range {min(times.real):.2f}-{max(times.real):.2f} s)", "<= 2 s", real <= 2.0),
-    ], workdir / "real" / "_site"
+    real, warm, plain = median(times.real), median(times.warm), median(times.plain)
+    rows = []
+    for label, seconds, ratio in (("documents cached", warm, times.ratio(times.warm)),
+                                  ("cold, documents made", real, times.ratio(times.real))):
+        rows.append(Row(f"Overhead, {label}: real build / plain build of the same pages",
+                        f"{ratio:.2f}x ({seconds:.2f} s / {plain:.2f} s, medians of {runs}, alternated)",
+                        "<= 1.10x", ratio <= 1.10))
+    rows.append(Row("Cold build of the real site (fresh process, empty cache)",
+                    f"{real:.2f} s (range {min(times.real):.2f}-{max(times.real):.2f} s)", "<= 2 s", real <= 2.0))
+    return rows, workdir / "real" / "_site"
 
 
 def scale_rows(workdir: Path, factors: list[int], runs: int) -> list[Row]:
+    """At each multiple: one cold build (documents made), then `runs - 1` with them cached."""
     results = {}
     for factor in factors:
         project = copy_project(workdir / f"scale-{factor}x")
         scale.scale(project, factor)
         items = scale.item_count(project)
-        results[factor] = (items, median([build(project) for _ in range(runs)]))
+        cold = build(project)
+        cached = median([build(project, keep_cache=True) for _ in range(max(runs - 1, 1))])
+        results[factor] = (items, cold, cached)
         shutil.rmtree(project, ignore_errors=True)
     rows = []
-    base_items, base_time = results[factors[0]]
+    base_items, base_cold, base_cached = results[factors[0]]
     previous = None
-    for factor, (items, seconds) in results.items():
-        figure = f"{items} items: {seconds:.2f} s, {seconds / items * 1000:.1f} ms/item"
+    for factor, (items, cold, cached) in results.items():
+        figure = f"{items} items: cached {cached:.2f} s = {cached / items * 1000:.1f} ms/item"
         if previous:
-            extra = (seconds - previous[1]) / (items - previous[0]) * 1000
-            figure += f"; each added item {extra:.1f} ms"
+            figure += f", {(cached - previous[1]) / (items - previous[0]) * 1000:.1f} ms per added item"
+        figure += f"; cold {cold:.2f} s"
         target, met = "", None
         if factor == 10 * factors[0]:
-            figure += f"; {seconds / base_time:.1f}x the {factors[0]}x time"
-            target, met = f"<= 10x the {factors[0]}x time", seconds <= 10 * base_time
-        rows.append(Row(f"Scale {factor}x content (median of {runs})", figure, target, met))
-        previous = (items, seconds)
+            figure += f"; {cached / base_cached:.1f}x cached, {cold / base_cold:.1f}x cold, the {factors[0]}x time"
+            target, met = f"<= 10x the {factors[0]}x time", max(cached / base_cached, cold / base_cold) <= 10
+        rows.append(Row(f"Scale {factor}x content", figure, target, met))
+        previous = (items, cached)
     return rows
 
 
