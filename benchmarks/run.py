@@ -1,8 +1,9 @@
 """The performance benchmark: `make bench`. Prints one table of figures, targets, and whether
 each target is met. Figures only: nothing here passes or fails a test.
 
-Every timed build is a cold build of a scratch copy (fresh process, empty output folder and
-document cache). Other work on the machine makes timings noisy, so each figure is a median.
+Every timed build is of a scratch copy, in a fresh process, into an empty output folder; the
+document cache (.cache/) is emptied too unless a figure says "cached". Other work on the
+machine makes timings noisy, so each figure is a median. See benchmarks/README.md.
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def scale_rows(workdir: Path, factors: list[int], runs: int) -> list[Row]:
         results[factor] = (items, cold, cached)
         shutil.rmtree(project, ignore_errors=True)
     rows = []
-    base_items, base_cold, base_cached = results[factors[0]]
+    _items, base_cold, base_cached = results[factors[0]]
     previous = None
     for factor, (items, cold, cached) in results.items():
         figure = f"{items} items: cached {cached:.2f} s = {cached / items * 1000:.1f} ms/item"

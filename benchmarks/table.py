@@ -17,12 +17,11 @@ class Row:
 
 
 def render(rows: list[Row]) -> str:
-    header = Row("Measure", "Figure", "Target")
-    cells = [(r.measure, r.figure, r.target, r.verdict) for r in rows]
-    widths = [max(len(c[i]) for c in cells + [(header.measure, header.figure, header.target, "Met")]) for i in range(4)]
+    cells = [("Measure", "Figure", "Target", "Met")] + [(r.measure, r.figure, r.target, r.verdict) for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(4)]
 
     def line(values) -> str:
         return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths)) + " |"
 
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    return "\n".join([line(("Measure", "Figure", "Target", "Met")), rule, *map(line, cells)])
+    return "\n".join([line(cells[0]), rule, *map(line, cells[1:])])
