@@ -153,21 +153,15 @@ class Content:
     _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
-        for item in self.all_items():
-            self._by_id[item.id] = item
-            for name, targets in item.refs.items():
-                for target in targets:
-                    self._incoming.setdefault(target, []).append((name, item.id))
+        self.add_items(self.all_items() + self.themes + self.audiences)
         for org in self.organisations:
             self._by_id[org.id] = org
             for target in org.mentioned_in:
                 self._incoming.setdefault(target, []).append(("mentioned_in", org.id))
-        for group in self.themes + self.audiences:
-            self._by_id[group.id] = group
 
     def add_items(self, things) -> None:
-        """Index things built after the model (templates, their sections and clauses): their ids
-        and the references they make, so `get` and `referring` find them."""
+        """Index things by id, with the references they make, so `get` and `referring` find them.
+        Also used for what is built after the model (templates, their sections and clauses)."""
         for thing in things:
             self._by_id[thing.id] = thing
             for name, targets in getattr(thing, "refs", {}).items():
