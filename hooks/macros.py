@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from esafety_portal.pages import page_of_data_file, page_title, relative_url
+from esafety_portal.pages import page_of_data_file, page_title, relative_path
 from esafety_portal.render import Renderer
 from esafety_portal.self_review import framework
 
@@ -65,7 +65,7 @@ def define_env(env):
         """Every dated change to the content, newest first (the `changes` of every data file)."""
         return renderer.render("whats-new.md.jinja", page(), page_of_data_file=page_of_data_file,
                                page_title=lambda src: page_title(Path(env.conf["docs_dir"]), src),
-                               relative=lambda src: relative_url(src, "", page()).rstrip("#"))
+                               relative=lambda src: relative_path(src, page()))
 
     @env.macro
     def item_link(item_id: str, text: str | None = None) -> str:

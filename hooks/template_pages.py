@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from esafety_portal.documents.pack import DOWNLOADS, PACK_NAME, file_names
-from esafety_portal.pages import template_page
+from esafety_portal.pages import relative_path, template_page
 from esafety_portal.render import Renderer
 from esafety_portal.templates import PLACEHOLDERS, pieces
 
@@ -68,9 +68,8 @@ FORMAT_NAMES = {
 def download(name: str, page: str, sizes: dict) -> dict:
     """What a download link needs: its text, its address from `page` and the file's size."""
     extension = name.rsplit(".", 1)[-1]
-    depth = page.count("/")
     return {"name": name, "kind": FORMAT_NAMES[extension], "extension": extension,
-            "href": "../" * depth + f"{DOWNLOADS}/{name}", "size": _size(sizes.get(name))}
+            "href": relative_path(f"{DOWNLOADS}/{name}", page), "size": _size(sizes.get(name))}
 
 
 def _size(size: int | None) -> str:

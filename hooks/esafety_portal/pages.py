@@ -64,12 +64,16 @@ def page_of_data_file(data_file: str) -> str | None:
     return None
 
 
+def relative_path(target: str, from_page: str) -> str:
+    """A link from the docs page `from_page` to the docs file `target` (both docs paths)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
 def relative_url(target_page: str, anchor: str, from_page: str) -> str:
     """A Markdown link target from `from_page` to `anchor` on `target_page` (docs paths)."""
     if target_page == from_page:
         return f"#{anchor}"
-    path = posixpath.relpath(target_page, posixpath.dirname(from_page) or ".")
-    return f"{path}#{anchor}"
+    return f"{relative_path(target_page, from_page)}#{anchor}"
 
 
 def page_title(docs_dir, page: str) -> str:

@@ -67,9 +67,6 @@ class Renderer:
             link=link, url=url, label=label, **context,
         )
 
-    def kind_of(self, item_id: str) -> str:
-        return self.content.kinds[item_id]
-
 
 def long_date(value) -> str:
     """24 November 2026 (or April 2009 for a month), as GOV.UK writes dates."""
