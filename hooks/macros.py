@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from esafety_portal.pages import page_of_data_file, page_title, relative_path
+from esafety_portal.pages import pages_of_data_files, relative_path
 from esafety_portal.render import Renderer
 from esafety_portal.self_review import framework
 
@@ -63,8 +63,8 @@ def define_env(env):
     @env.macro
     def whats_new() -> str:
         """Every dated change to the content, newest first (the `changes` of every data file)."""
-        return renderer.render("whats-new.md.jinja", page(), page_of_data_file=page_of_data_file,
-                               page_title=lambda src: page_title(Path(env.conf["docs_dir"]), src),
+        return renderer.render("whats-new.md.jinja", page(),
+                               pages=pages_of_data_files(content, Path(env.conf["docs_dir"])),
                                relative=lambda src: relative_path(src, page()))
 
     @env.macro

@@ -89,6 +89,9 @@ def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
     whats_new = (tmp_path / "out" / "whats-new" / "index.html").read_text()
     assert ('<a href="../inspection/inadequate/">Indicators of inadequate practice</a>: '
             'Added keywords so the indicators are easier to find.') in whats_new
+    # A template's changes link to the template's own generated page.
+    assert ('<a href="../templates/aup-ks2/">Acceptable Use Policy for pupils in Key Stage 2</a>: '
+            'First published on the portal.') in whats_new
 
 
 # Every kind of editor mistake, made in a real project copy and built with `mkdocs build --strict`.

@@ -56,12 +56,12 @@ DATA_OF_PAGE = {
 }
 
 
-def page_of_data_file(data_file: str) -> str | None:
-    """The docs page that shows a data file, if there is one."""
-    for page, shown in DATA_OF_PAGE.items():
-        if shown == data_file:
-            return page
-    return None
+def pages_of_data_files(content, docs_dir) -> dict[str, tuple[str, str]]:
+    """Data file -> (docs page that shows it, that page's title), for every file with a page.
+    Hand-written pages take their title from their front matter; template pages from the data."""
+    pages = {data_file: (page, page_title(docs_dir, page)) for page, data_file in DATA_OF_PAGE.items()}
+    pages.update({t.data_file: (template_page(t.id), t.title) for t in content.templates})
+    return pages
 
 
 def relative_path(target: str, from_page: str) -> str:
