@@ -68,6 +68,14 @@ def test_anchor_and_alias(project):
     assert error.line == line and "alias" in error.problem
 
 
+def test_yaml_tag(project):
+    line = replace_in(project / "data/survey.yml", "  schools: 35", "  schools: !!python/int 35")
+    error = only_error(project)
+    assert (error.file, error.line) == ("data/survey.yml", line)
+    assert error.problem == "uses the YAML tag '!!python/int'"
+    assert error.fix == "delete '!!python/int' and write the plain value; data files use no tags"
+
+
 def test_empty_file(project):
     (project / "data/questions.yml").write_text("# yaml-language-server: $schema=schema/questions.schema.json\n")
     errors = errors_of(project)

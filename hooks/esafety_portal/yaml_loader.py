@@ -148,14 +148,18 @@ def read_yaml(path: Path, shown_as: str):
         data = _load(text)
     except _Problem as exc:
         return None, [ContentError(shown_as, exc.line, "", exc.problem, exc.fix)]
+    except ConstructorError as exc:  # before MarkedYAMLError, its parent: a '!tag' SafeLoader cannot build
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        tag = (exc.problem or "").split("'")[1] if "'" in (exc.problem or "") else "!"
+        tag = tag.replace("tag:yaml.org,2002:", "!!")  # as the editor wrote it
+        return None, [ContentError(shown_as, line, "", f"uses the YAML tag '{tag}'",
+                                   f"delete '{tag}' and write the plain value; data files use no tags")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = (exc.problem or "is not valid YAML").strip()
         return None, [ContentError(shown_as, line, "", f"is not valid YAML ({problem})",
                                    _yaml_fix(problem))]
-    except ConstructorError as exc:  # pragma: no cover - a tag SafeLoader cannot build
-        return None, [ContentError(shown_as, 1, "", f"is not valid YAML ({exc})", "remove the '!' tag")]
     return data, []
 
 
