@@ -58,7 +58,8 @@ def define_env(env):
     @env.macro
     def self_review() -> str:
         """The self-review tool and its printable checklist (features, inadequate, questions)."""
-        return renderer.render("self_review.md.jinja", page(), framework=framework(content))
+        return renderer.render("self_review.md.jinja", page(),
+                               framework=framework(content, env.conf["use_directory_urls"]))
 
     @env.macro
     def whats_new() -> str:
