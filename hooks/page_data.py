@@ -1,27 +1,38 @@
-"""Hook: tie each generated page to the data file behind it.
+"""Hook: tie each generated page to the data files behind it.
 
-"Edit this page" opens that data file, and the page carries its review dates and changes.
+"Edit this page" opens the (first) data file, and the page carries its review dates and changes.
+A page built from several files (front matter `data_files`) is only as fresh as the stalest:
+it shows the earliest review dates among them and all their changes, newest first.
 """
 from __future__ import annotations
 
 import datetime as dt
+
+from mkdocs.exceptions import PluginError
 
 from esafety_portal.pages import DATA_OF_PAGE
 
 
 def on_page_markdown(markdown, page, config, files):
     content = config["esafety_content"]
-    data_file = page.meta.get("data_file") or DATA_OF_PAGE.get(page.file.src_uri)
-    if data_file and data_file in content.files:
-        page.edit_url = content.site.edit_url(data_file)
-        meta = content.files[data_file]
-        page.meta["data_file"] = data_file
-        if meta.review:
-            today = dt.date.today()
-            page.meta["review"] = {
-                "last_reviewed": meta.review.last_reviewed,
-                "next_due": meta.review.next_due,
-                "overdue": meta.review.overdue(today),
-            }
-        page.meta["changes"] = meta.changes
+    data_files = page.meta.get("data_files") or [page.meta.get("data_file") or DATA_OF_PAGE.get(page.file.src_uri)]
+    data_files = [f for f in data_files if f]
+    unknown = [f for f in data_files if f not in content.files]
+    if unknown:
+        raise PluginError(f"docs/{page.file.src_uri}: its front matter names {', '.join(unknown)}, which is not a "
+                          f"data file. Use one of: {', '.join(sorted(content.files))}.")
+    if not data_files:
+        return markdown
+    metas = [content.files[f] for f in data_files]
+    page.edit_url = content.site.edit_url(data_files[0])
+    page.meta["data_file"] = data_files[0]
+    reviews = [m.review for m in metas if m.review]
+    if reviews:
+        today = dt.date.today()
+        page.meta["review"] = {
+            "last_reviewed": min(r.last_reviewed for r in reviews),
+            "next_due": min(r.next_due for r in reviews),
+            "overdue": any(r.overdue(today) for r in reviews),
+        }
+    page.meta["changes"] = sorted((c for m in metas for c in m.changes), key=lambda c: c.date, reverse=True)
     return markdown

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from esafety_portal.load import load_content
+from esafety_portal.self_review import framework
 from support.site import ROOT, StaticServer, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
@@ -21,6 +22,12 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def content():
     return load_content(ROOT)
+
+
+@pytest.fixture(scope="session")
+def fw(content) -> dict:
+    """The self-review framework, as the site's framework JSON holds it."""
+    return framework(content)
 
 
 @pytest.fixture(scope="session")

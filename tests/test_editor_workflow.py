@@ -71,6 +71,10 @@ def test_an_overdue_page_shows_a_notice_and_the_build_lists_it(project, tmp_path
     assert "Last reviewed: <time datetime=\"2020-01-15\">15 January 2020</time>" in features
     fresh = (tmp_path / "out" / "inspection" / "inadequate" / "index.html").read_text()
     assert "This page is due for review" not in fresh and "Next review due:" in fresh
+    # The self-review checklist is built from features.yml too: it is as stale as its stalest file.
+    checklist = (tmp_path / "out" / "self-review" / "index.html").read_text()
+    assert "This page is due for review" in checklist
+    assert "Last reviewed: <time datetime=\"2020-01-15\">15 January 2020</time>" in checklist
 
     report = subprocess.run([sys.executable, "-m", "esafety_portal.review", str(project)],
                             capture_output=True, text=True, env=build_env(), timeout=60)
@@ -92,6 +96,14 @@ def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
     # A template's changes link to the template's own generated page.
     assert ('<a href="../templates/aup-ks2/">Acceptable Use Policy for pupils in Key Stage 2</a>: '
             'First published on the portal.') in whats_new
+
+
+def test_a_page_naming_a_data_file_that_does_not_exist_fails_the_build(project, tmp_path):
+    replace_in(project / "docs/self-review.md", "data/questions.yml]", "data/question.yml]")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/self-review.md: its front matter names data/question.yml, which is not a data file" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # Every kind of editor mistake, made in a real project copy and built with `mkdocs build --strict`.

@@ -1,10 +1,13 @@
 """Browse a site in Chromium and record what it does: requests, CSP violations, cookies, storage.
 
-The privacy and CSP gates share this one recorder. Requests to anywhere but the local server are
-recorded and then aborted, so a test never sends anything to a third party even when it fails.
+The privacy and CSP gates share this one recorder, for browsing and for using the self-review.
+Requests to anywhere but the local server are recorded and then aborted, so a test never sends
+anything to a third party even when it fails.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -29,9 +32,10 @@ class Visit:
     storage: dict[str, list[str]] = field(default_factory=dict)
 
 
-def browse(browser, base_url: str, paths: list[str], searches: list[str] = ()) -> Visit:
-    """Open every page of `paths` under `base_url` in one fresh context, then run `searches`
-    in the site's search box; return everything recorded."""
+@contextmanager
+def recording(browser) -> Iterator[tuple]:
+    """A fresh browser context that records everything; yields (page, visit, collect), where
+    collect() gathers the current page's CSP violations and storage keys into the visit."""
     visit = Visit()
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
@@ -58,6 +62,16 @@ def browse(browser, base_url: str, paths: list[str], searches: list[str] = ()) -
             visit.storage.setdefault(kind, []).extend(k for k in keys if k not in visit.storage.get(kind, []))
 
     try:
+        yield page, visit, collect
+        visit.cookies = [f"{c['name']} ({c['domain']})" for c in context.cookies()]
+    finally:
+        context.close()
+
+
+def browse(browser, base_url: str, paths: list[str], searches: list[str] = ()) -> Visit:
+    """Open every page of `paths` under `base_url` in one fresh context, then run `searches`
+    in the site's search box; return everything recorded."""
+    with recording(browser) as (page, visit, collect):
         for path in paths:
             page.goto(base_url + path)
             collect()
@@ -67,7 +81,4 @@ def browse(browser, base_url: str, paths: list[str], searches: list[str] = ()) -
             page.keyboard.type(query)
             page.locator(".md-search-result__link").first.click()  # waits for a result
             collect()
-        visit.cookies = [f"{c['name']} ({c['domain']})" for c in context.cookies()]
-    finally:
-        context.close()
     return visit

@@ -1,11 +1,13 @@
-"""Print gate: guidance pages print without navigation or search, showing the page's address
-and its last-reviewed date; Chromium really prints them to PDF."""
+"""Print gate: guidance pages, template pages and the self-review page print without
+navigation or search, showing the page's address and its last-reviewed date; Chromium really
+prints them to PDF."""
 from __future__ import annotations
 
 import pytest
 
-# Guidance pages with review dates (from their data files), as printed by schools.
-PRINTED = ["inspection/features/", "inspection/questions/"]
+# Pages schools print: guidance, a policy and an AUP template, and the self-review checklist.
+PRINTED = ["inspection/features/", "inspection/questions/", "templates/esafety-policy/",
+           "templates/aup-ks2/", "self-review/"]
 
 SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-content__button"
 

@@ -1,15 +1,10 @@
-"""Fixtures for the self-review tool: its framework, and the page with its script running."""
+"""Fixtures for the self-review tool: the page with its script running (its framework, `fw`, is
+in tests/conftest.py, which the gates share)."""
 from __future__ import annotations
 
 import pytest
 
-from esafety_portal.self_review import framework
 from self_review_drive import open_review
-
-
-@pytest.fixture(scope="session")
-def fw(content) -> dict:
-    return framework(content)
 
 
 @pytest.fixture

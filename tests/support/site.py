@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import subprocess
 import sys
@@ -29,16 +31,38 @@ def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -
     )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+# What a static host such as GitHub Pages compresses; tests see the bytes a school would download.
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".md"}
+
+
+class _HostHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files as the real host does: text gzip-compressed when the browser accepts it."""
+
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(url_path))
+        if path.is_dir() and url_path.endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()  # directories without a slash, 404s, binary files
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
 
 class StaticServer:
-    """Serves a folder on 127.0.0.1 on a free port, in a thread."""
+    """Serves a folder on 127.0.0.1 on a free port, in a thread, compressed as the real host does."""
 
     def __init__(self, folder: Path):
-        handler = functools.partial(_QuietHandler, directory=str(folder))
+        handler = functools.partial(_HostHandler, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

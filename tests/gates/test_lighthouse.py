@@ -1,0 +1,59 @@
+"""Lighthouse gate: the home page, a guidance page, a template page and the self-review page
+each score at least 0.95 for performance, accessibility, best practices and SEO, under
+Lighthouse's default mobile conditions, served compressed as the real host serves them.
+The scores of every run go in reports/lighthouse.md."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, node_tool, require_program
+from lighthouse import CATEGORIES, RUNS, TARGET, lighthouse, median_scores, shortfalls
+from support.site import StaticServer
+
+PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/esafety-policy/",
+         "self-review": "self-review/"}
+
+
+@pytest.fixture(scope="module")
+def run_lighthouse(tmp_path_factory):
+    node = require_program("node")
+    cli = node_tool("lighthouse/cli/index.js")
+    out = tmp_path_factory.mktemp("lighthouse")
+
+    def run(url: str, name: str, times: int):
+        return [lighthouse(node, cli, url, out / f"{name}-{n}.json") for n in range(times)]
+    return run
+
+
+@pytest.fixture(scope="module")
+def results(run_lighthouse, site_url, reports_dir):
+    runs = {kind: run_lighthouse(site_url + path, kind, RUNS) for kind, path in PAGES.items()}
+    lines = ["# Lighthouse scores", "",
+             f"Lighthouse's default mobile conditions; the median of {RUNS} runs per page; target {TARGET}.", "",
+             "| page | " + " | ".join(CATEGORIES) + " | runs (perf) | metrics (last run) |",
+             "|---" * (len(CATEGORIES) + 3) + "|"]
+    for kind, page_runs in runs.items():
+        median = median_scores(page_runs)
+        lines.append(f"| {kind} (/{PAGES[kind]}) | " + " | ".join(f"{median[c]:.2f}" for c in CATEGORIES)
+                     + " | " + ", ".join(f"{r.scores['performance']:.2f}" for r in page_runs)
+                     + " | " + "; ".join(f"{k} {v}" for k, v in page_runs[-1].metrics.items()) + " |")
+    failing = {kind: sorted({a for r in page_runs for a in r.failed_audits}) for kind, page_runs in runs.items()}
+    lines += ["", "Audits that cost points in any run:", ""]
+    lines += [f"- {kind}: {', '.join(audits) or 'none'}" for kind, audits in failing.items()]
+    (reports_dir / "lighthouse.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return runs
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_page_scores_at_least_the_target_in_every_category(results, kind):
+    median = median_scores(results[kind])
+    assert not shortfalls(median), (f"/{PAGES[kind]} is under {TARGET}: {shortfalls(median)}; "
+                                    f"audits that cost points: {sorted({a for r in results[kind] for a in r.failed_audits})}")
+
+
+def test_gate_turns_red_on_a_slow_inaccessible_unfindable_page(run_lighthouse):
+    """A page that blocks rendering with a long script, has an image with no text alternative,
+    no language, title or description, and logs an error scores under the target in all four."""
+    with StaticServer(FIXTURES / "slow-site") as server:
+        [run] = run_lighthouse(server.url, "slow-site", 1)
+    assert sorted(s.split()[0] for s in shortfalls(run.scores)) == sorted(CATEGORIES), run.scores
