@@ -5,6 +5,12 @@ Each case is a query a teacher, DSL or governor might really type (abbreviations
 for key stages, "online safety" for e-Safety, misspellings and split words included) and the
 search index location it must find. A miss is fixed in the content (`keywords`, prose, front
 matter boost) or the search configuration, never by weakening the list.
+
+A target is an item or section where Material can show it first. Material lists each page's
+results under the page itself and folds away every section that scores below the page's best
+match, so where the page's own title is the best match ("2010 survey grades", "inspector
+questions for pupils", "DSL" on the policy, whose related terms name it) the page is the target:
+the reader lands on it with the section in its contents list.
 """
 from __future__ import annotations
 

@@ -2,18 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from ..templates import Template
-from .docx import docx_bytes
-from .markdown import markdown_bytes
-from .odt import odt_bytes
 from .outline import outline
 from .zips import fixed_zip
 
 # The site folder the documents are published in, and the name of the whole pack.
 DOWNLOADS = "downloads"
 PACK_NAME = "esafety-templates.zip"
-FORMATS = {"docx": docx_bytes, "odt": odt_bytes, "md": markdown_bytes}
+# Extension -> the module of this package that makes it, and its function (outline -> bytes).
+# Imported only when a document must be made: a build whose documents all come from the cache
+# never loads python-docx or odfpy, which take ~60 ms to import.
+FORMATS = {"docx": ("docx", "docx_bytes"), "odt": ("odt", "odt_bytes"), "md": ("markdown", "markdown_bytes")}
+
+
+def maker(extension: str):
+    module, function = FORMATS[extension]
+    return getattr(importlib.import_module(f".{module}", __package__), function)
 
 
 def file_names(template_id: str) -> dict[str, str]:
@@ -24,7 +30,7 @@ def file_names(template_id: str) -> dict[str, str]:
 def template_documents(template: Template, author: str) -> dict[str, bytes]:
     """File name -> bytes, for each format of one template."""
     doc_outline = outline(template, author)
-    return {name: FORMATS[extension](doc_outline) for extension, name in file_names(template.id).items()}
+    return {name: maker(extension)(doc_outline) for extension, name in file_names(template.id).items()}
 
 
 def pack_zip(documents: dict[str, bytes], templates: list[Template]) -> bytes:
