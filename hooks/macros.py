@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.pages import pages_of_data_files, relative_path
 from esafety_portal.render import Renderer
 from esafety_portal.self_review import framework
@@ -10,7 +11,8 @@ from esafety_portal.self_review import framework
 
 def define_env(env):
     content = env.conf["esafety_content"]
-    renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown")
+    renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown",
+                        bytecode_cache=bytecode_cache(env.conf, "markdown"))
 
     def page() -> str:
         return env.page.file.src_uri

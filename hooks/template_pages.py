@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from esafety_portal.documents.pack import DOWNLOADS, PACK_NAME, file_names
+from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.pages import relative_path, template_page
 from esafety_portal.render import Renderer
 from esafety_portal.templates import PLACEHOLDERS, pieces
@@ -37,7 +38,8 @@ def on_config(config):
 def on_files(files, config):
     content = config["esafety_content"]
     sizes = config.get("esafety_downloads", {})
-    renderer = Renderer(content, Path(config.theme.custom_dir) / "markdown")
+    renderer = Renderer(content, Path(config.theme.custom_dir) / "markdown",
+                        bytecode_cache=bytecode_cache(config, "markdown"))
 
     def downloads(template_id: str, page: str) -> list[dict]:
         return [download(name, page, sizes) for name in file_names(template_id).values()]

@@ -1,21 +1,10 @@
-"""Hook: keep the theme's compiled Jinja templates in .cache/theme-templates/ between builds.
-
-Compiling Material's templates and ours (base.html, main.html and their partials) is a large
-part of every build, and they rarely change. Jinja's bytecode cache stores each compiled
-template with a checksum of its source and of the Python and Jinja versions, and compiles a
-template again whenever its source differs, so an edited override shows on the next build.
-"""
+"""Hook: keep the theme's compiled templates (Material's and overrides/) in .cache/jinja/theme/
+between builds; esafety_portal/jinja_cache.py says why and how an edit still shows."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import FileSystemBytecodeCache
-
-CACHE = Path(".cache") / "theme-templates"
+from esafety_portal.jinja_cache import bytecode_cache
 
 
 def on_env(env, config, files):
-    folder = Path(config.config_file_path).parent / CACHE
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = bytecode_cache(config, "theme")
     return env

@@ -13,29 +13,9 @@ from .model import Content
 from .pages import page_of, relative_url
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process, checked against a hash of each
-    template's source. `mkdocs serve` makes a new Renderer on every rebuild; with this it
-    recompiles only a template that was edited (about 80 ms saved per rebuild). Safe to share
-    because every Renderer builds its environment with the same options."""
-
-    def __init__(self):
-        self._store: dict[str, tuple[str, object]] = {}
-
-    def load_bytecode(self, bucket):
-        stored = self._store.get(bucket.key)
-        if stored and stored[0] == bucket.checksum:
-            bucket.code = stored[1]
-
-    def dump_bytecode(self, bucket):
-        self._store[bucket.key] = (bucket.checksum, bucket.code)
-
-
-_COMPILED = _CompiledTemplates()
-
-
 class Renderer:
-    def __init__(self, content: Content, templates_dir: Path, today: dt.date | None = None):
+    def __init__(self, content: Content, templates_dir: Path, today: dt.date | None = None,
+                 bytecode_cache: jinja2.BytecodeCache | None = None):
         self.content = content
         self.today = today or dt.date.today()
         self.env = jinja2.Environment(
@@ -45,7 +25,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=_COMPILED,
+            bytecode_cache=bytecode_cache,  # jinja_cache.bytecode_cache(config, "markdown") in a build
         )
         self.env.filters["long_date"] = long_date
         self.env.filters["indent_block"] = lambda text, n=4: ("\n" + " " * n).join(str(text).splitlines())
