@@ -1,13 +1,20 @@
-"""JSON Schema validation, with each failure translated into an editor's message."""
+"""JSON Schema validation, with each failure translated into an editor's message.
+
+Validating is the largest part of loading the data, and most builds validate files that have
+not changed since the last build. A file whose data was valid against the very same schemas
+(and jsonschema version) leaves a marker named by a hash of both in .cache/checked/, and is not
+validated again; any change to the data or a schema changes the hash. Invalid data leaves no
+marker, so its messages are shown on every build. jsonschema itself (~50 ms to import) is only
+imported when a file needs validating.
+"""
 from __future__ import annotations
 
 import difflib
+import hashlib
+import importlib.metadata
 import json
 from functools import lru_cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from .errors import ContentError
 from .yaml_loader import format_path, line_of
@@ -24,7 +31,10 @@ def shared_definitions(schema_dir: Path) -> dict:
 
 
 @lru_cache(maxsize=4)
-def validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+def validators(schema_dir: Path) -> dict:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in schemas.items()
@@ -35,7 +45,26 @@ def validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     }
 
 
-def check(data, schema_name: str, schema_dir: Path, shown_as: str) -> list[ContentError]:
+@lru_cache(maxsize=4)
+def _schemas_digest(schema_dir: Path) -> bytes:
+    digest = hashlib.sha256(importlib.metadata.version("jsonschema").encode())
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def _validated_marker(data, schema_name: str, schema_dir: Path, checked_dir: Path) -> Path:
+    digest = hashlib.sha256(_schemas_digest(schema_dir) + schema_name.encode() + b"\0")
+    digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
+    return checked_dir / digest.hexdigest()[:32]
+
+
+def check(data, schema_name: str, schema_dir: Path, shown_as: str,
+          checked_dir: Path | None = None) -> list[ContentError]:
+    """Every schema problem of one file's data; none if `checked_dir` holds its marker."""
+    marker = _validated_marker(data, schema_name, schema_dir, checked_dir) if checked_dir else None
+    if marker and marker.exists():
+        return []
     validator = validators(schema_dir)[schema_name]
     errors = []
     for error in validator.iter_errors(data):
@@ -43,7 +72,11 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str) -> list[Conte
         error = _deepest(error)
         path = list(error.absolute_path)
         errors.append(_translate(error, data, path, shown_as, shared_definitions(schema_dir)))
-    return _without_typo_echoes(errors)
+    errors = _without_typo_echoes(errors)
+    if marker and not errors:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    return errors
 
 
 def _without_typo_echoes(errors: list[ContentError]) -> list[ContentError]:

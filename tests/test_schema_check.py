@@ -1,0 +1,68 @@
+"""schema_check: data already found valid against the same schemas is not validated again
+(a marker in .cache/checked/), and no marker ever hides a mistake."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from esafety_portal import schema_check
+from esafety_portal.errors import ContentErrors
+from esafety_portal.load import CHECKED, load_content
+from support.project_copy import copy_project, replace_in
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path, parts=("data",))
+
+
+@pytest.fixture
+def validated(monkeypatch):
+    """The names of the schemas data is validated against, in order."""
+    names = []
+    real = schema_check.validators
+
+    class Counting(dict):
+        def __getitem__(self, name):
+            names.append(name)
+            return super().__getitem__(name)
+
+    monkeypatch.setattr(schema_check, "validators", lambda schema_dir: Counting(real(schema_dir)))
+    return names
+
+
+def test_unchanged_data_is_validated_once(project, validated):
+    load_content(project, today=TODAY)
+    files = len(validated)
+    assert files >= 15 and len(list((project / CHECKED).iterdir())) == files
+    validated.clear()
+    load_content(project, today=TODAY)
+    assert validated == []
+    replace_in(project / "data/features.yml", "title: Peer mentoring", "title: Peer mentors")
+    load_content(project, today=TODAY)
+    assert validated == ["features"], "only the edited file is validated again"
+
+
+def test_a_mistake_is_reported_on_every_build_after_valid_ones(project):
+    load_content(project, today=TODAY)
+    replace_in(project / "data/survey.yml", "  schools: 35", "  schools: many")
+    for _ in range(2):
+        with pytest.raises(ContentErrors) as caught:
+            load_content(project, today=TODAY)
+        assert "must be a whole number, not text" in str(caught.value)
+
+
+def test_a_schema_change_validates_everything_again(project):
+    load_content(project, today=TODAY)
+    # A stricter schema (every indicator now needs a field the data does not have) must find the
+    # data invalid even though the same data was found valid before.
+    schema = project / "data/schema/inadequate.schema.json"
+    schema.write_text(schema.read_text("utf-8").replace('"required": [', '"required": ["owner", ', 1), "utf-8")
+    schema_check.validators.cache_clear()  # a new process would read the schemas afresh
+    schema_check._schemas_digest.cache_clear()
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project, today=TODAY)
+    assert "missing the required field 'owner'" in str(caught.value)
