@@ -6,6 +6,7 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 from ..templates import Template
@@ -16,6 +17,7 @@ _CODE = sorted(Path(__file__).parent.glob("*.py"))
 _LIBRARIES = ("python-docx", "odfpy")
 
 
+@cache  # the code cannot change within one process (MkDocs reloads no module between builds)
 def _code_digest() -> str:
     digest = hashlib.sha256()
     for path in _CODE:
