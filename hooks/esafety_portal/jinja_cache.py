@@ -2,9 +2,10 @@
 
 Compiling templates (Material's, ours, the Markdown ones) is a large part of a build, and they
 rarely change. Jinja's bytecode cache stores each compiled template with a checksum of its
-source and of the Python and Jinja versions, and compiles again whenever they differ, so an
-edited template always shows. Each environment has its own folder: a file compiled under one
-environment's options (trim_blocks, say) must never be loaded by another.
+source and a mark of its bytecode format and the Python version, and compiles again whenever
+either differs, so an edited template always shows. Each environment has its own folder: a
+file compiled under one environment's options (trim_blocks, say) must never be loaded by
+another.
 """
 from __future__ import annotations
 
