@@ -15,9 +15,8 @@ from esafety_portal.pages import DATA_OF_PAGE
 
 def on_page_markdown(markdown, page, config, files):
     content = config["esafety_content"]
-    data_files = page.meta.get("data_files") or [page.meta.get("data_file") or DATA_OF_PAGE.get(page.file.src_uri)]
-    data_files = [f for f in data_files if f]
-    unknown = [f for f in data_files if f not in content.files]
+    data_files = _data_files(page)
+    unknown = [str(f) for f in data_files if not isinstance(f, str) or f not in content.files]
     if unknown:
         raise PluginError(f"docs/{page.file.src_uri}: its front matter names {', '.join(unknown)}, which is not a "
                           f"data file. Use one of: {', '.join(sorted(content.files))}.")
@@ -36,3 +35,11 @@ def on_page_markdown(markdown, page, config, files):
         }
     page.meta["changes"] = sorted((c for m in metas for c in m.changes), key=lambda c: c.date, reverse=True)
     return markdown
+
+
+def _data_files(page) -> list:
+    """The data files named in front matter (`data_files:` a list, or one name), else the page's own."""
+    named = page.meta.get("data_files") or page.meta.get("data_file") or DATA_OF_PAGE.get(page.file.src_uri)
+    if not named:
+        return []
+    return list(named) if isinstance(named, list) else [named]

@@ -106,6 +106,18 @@ def test_a_page_naming_a_data_file_that_does_not_exist_fails_the_build(project, 
     assert "Traceback" not in result.stderr
 
 
+def test_data_files_written_as_one_name_or_with_a_non_name_are_understood(project, tmp_path):
+    # One name instead of a list is read as that one file, not as its letters.
+    replace_in(project / "docs/self-review.md", "data_files: [data/features.yml, data/inadequate.yml, data/questions.yml]",
+               "data_files: data/features.yml")
+    assert mkdocs_build(project, tmp_path / "one").returncode == 0
+    replace_in(project / "docs/self-review.md", "data_files: data/features.yml", "data_files: [{file: data/features.yml}]")
+    result = mkdocs_build(project, tmp_path / "two")
+    assert result.returncode != 0
+    assert "docs/self-review.md: its front matter names {'file': 'data/features.yml'}, which is not a data file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # Every kind of editor mistake, made in a real project copy and built with `mkdocs build --strict`.
 MISTAKES = {
     "yaml syntax": ("data/features.yml", "title: Leaders make e-Safety a priority", "title: Leaders: make e-Safety a priority", "is not valid YAML"),
