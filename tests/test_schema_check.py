@@ -1,5 +1,5 @@
 """schema_check: data already found valid against the same schemas is not validated again
-(a marker in .cache/checked/), and no marker ever hides a mistake."""
+(its hash is kept in .cache/checked/, one file per data file), and that never hides a mistake."""
 from __future__ import annotations
 
 import datetime as dt
@@ -44,6 +44,7 @@ def test_unchanged_data_is_validated_once(project, validated):
     replace_in(project / "data/features.yml", "title: Peer mentoring", "title: Peer mentors")
     load_content(project, today=TODAY)
     assert validated == ["features"], "only the edited file is validated again"
+    assert len(list((project / CHECKED).iterdir())) == files, "one record per data file, however many edits"
 
 
 def test_a_mistake_is_reported_on_every_build_after_valid_ones(project):

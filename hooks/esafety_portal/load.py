@@ -13,7 +13,7 @@ from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review
 from .yaml_loader import LineDict, read_yaml
 
 
-# Markers of data already found valid against the schemas (schema_check.py says why).
+# What data was last found valid against the schemas, per data file (schema_check.py says why).
 CHECKED = Path(".cache") / "checked"
 
 

@@ -1,10 +1,10 @@
 """JSON Schema validation, with each failure translated into an editor's message.
 
 Validating is the largest part of loading the data, and most builds validate files that have
-not changed since the last build. A file whose data was valid against the very same schemas
-(and jsonschema version) leaves a marker named by a hash of both in .cache/checked/, and is not
-validated again; any change to the data or a schema changes the hash. Invalid data leaves no
-marker, so its messages are shown on every build. jsonschema itself (~50 ms to import) is only
+not changed since the last build. When a file's data is valid, a hash of it, of every schema
+and of the jsonschema version is kept in .cache/checked/ (one small file per data file), and
+data with the same hash is not validated again; any change to the data or a schema changes the
+hash. Invalid data is never recorded, so its messages are shown on every build. jsonschema itself (~50 ms to import) is only
 imported when a file needs validating.
 """
 from __future__ import annotations
@@ -53,17 +53,18 @@ def _schemas_digest(schema_dir: Path) -> bytes:
     return digest.digest()
 
 
-def _validated_marker(data, schema_name: str, schema_dir: Path, checked_dir: Path) -> Path:
+def _validity_hash(data, schema_name: str, schema_dir: Path) -> str:
     digest = hashlib.sha256(_schemas_digest(schema_dir) + schema_name.encode() + b"\0")
     digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
-    return checked_dir / digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 def check(data, schema_name: str, schema_dir: Path, shown_as: str,
           checked_dir: Path | None = None) -> list[ContentError]:
-    """Every schema problem of one file's data; none if `checked_dir` holds its marker."""
-    marker = _validated_marker(data, schema_name, schema_dir, checked_dir) if checked_dir else None
-    if marker and marker.exists():
+    """Every schema problem of one file's data; none if `checked_dir` records this data as valid."""
+    marker = checked_dir / shown_as.replace("/", "__") if checked_dir else None
+    validity = _validity_hash(data, schema_name, schema_dir) if marker else ""
+    if marker and marker.is_file() and marker.read_text("ascii", errors="replace") == validity:
         return []
     validator = validators(schema_dir)[schema_name]
     errors = []
@@ -74,8 +75,9 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str,
         errors.append(_translate(error, data, path, shown_as, shared_definitions(schema_dir)))
     errors = _without_typo_echoes(errors)
     if marker and not errors:
+        # A build running at the same time may read half of this: it then validates again.
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        marker.write_text(validity, "ascii")
     return errors
 
 
