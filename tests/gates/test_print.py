@@ -28,7 +28,7 @@ def print_problems(page) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PRINTED)
-def test_guidance_prints_cleanly(page, site_url, path):
+def test_page_prints_cleanly(page, site_url, path):
     page.goto(site_url + path)
     assert page.locator(".esafety-print-url").is_hidden(), "the address line shows on screen"
     assert print_problems(page) == []
