@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from esafety_portal.clock import ClockError
 from esafety_portal.errors import ContentErrors, in_github_actions
 from esafety_portal.load import load_content
 from esafety_portal.site_config import apply_identity
@@ -24,6 +25,8 @@ def on_config(config):
         if in_github_actions():
             print(errors.annotations(), flush=True)
         raise PluginError(errors.report()) from None
+    except ClockError as error:
+        raise PluginError(str(error)) from None
     apply_identity(config, content.site)
     config["esafety_content"] = content
     return config

@@ -6,10 +6,9 @@ it shows the earliest review dates among them and all their changes, newest firs
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from mkdocs.exceptions import PluginError
 
+from esafety_portal.clock import today as clock_today
 from esafety_portal.pages import DATA_OF_PAGE
 
 
@@ -27,7 +26,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["data_file"] = data_files[0]
     reviews = [m.review for m in metas if m.review]
     if reviews:
-        today = dt.date.today()
+        today = clock_today()
         page.meta["review"] = {
             "last_reviewed": min(r.last_reviewed for r in reviews),
             "next_due": min(r.next_due for r in reviews),

@@ -2,17 +2,17 @@
 it is printed directly, because MkDocs' strict mode would turn a logged warning into a failed build."""
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 from mkdocs.plugins import event_priority
 
+from esafety_portal.clock import today
 from esafety_portal.review import overdue_warning
 
 
 @event_priority(90)  # just after load_content
 def on_config(config):
-    message = overdue_warning(config["esafety_content"], dt.date.today())
+    message = overdue_warning(config["esafety_content"], today())
     if message:
         print(message, file=sys.stderr)
     return config

@@ -7,7 +7,10 @@ import pytest
 
 from esafety_portal.load import load_content
 from esafety_portal.self_review import framework
+from support.clock import pin
 from support.site import ROOT, StaticServer, mkdocs_build
+
+TODAY = pin(ROOT)  # before anything reads the date (support/clock.py)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -17,6 +20,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def today():
+    """The day the suite runs as (SOURCE_DATE_EPOCH)."""
+    return TODAY
 
 
 @pytest.fixture(scope="session")

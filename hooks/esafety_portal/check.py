@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .clock import ClockError
 from .errors import ContentErrors, in_github_actions
 from .load import load_content
 
@@ -23,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         if in_github_actions():
             print(errors.annotations())
         print(errors.report(), file=sys.stderr)
+        return 1
+    except ClockError as error:
+        print(error, file=sys.stderr)
         return 1
     print(f"All data is valid: {len(content.all_items())} items in {len(content.files)} files.")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import rules, schema_check
+from . import clock, rules, schema_check
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review, Site, Source,
@@ -20,7 +20,7 @@ CHECKED = Path(".cache") / "checked"
 def read_and_check(project_dir: Path, today: dt.date | None = None):
     """Every data file, read and fully checked, and every id with its kind.
     Raises ContentErrors listing every problem."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     data_dir, schema_dir = project_dir / "data", (project_dir / "data" / "schema").resolve()
     checked_dir = project_dir / CHECKED
     errors: list[ContentError] = []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import clock
 from .model import Content
 from .pages import page_of, relative_url
 
@@ -17,7 +18,7 @@ class Renderer:
     def __init__(self, content: Content, templates_dir: Path, today: dt.date | None = None,
                  bytecode_cache: jinja2.BytecodeCache | None = None):
         self.content = content
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,

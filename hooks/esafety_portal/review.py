@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from . import clock
 from .errors import ContentErrors
 from .model import Content, FileMeta
 
@@ -54,15 +55,16 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Print the content review report.")
     parser.add_argument("project", nargs="?", default=".")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
-                        help="report as of this date (YYYY-MM-DD)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        help="report as of this date (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH's day")
     args = parser.parse_args(argv)
     try:
-        content = load_content(Path(args.project), today=args.today)
-    except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        today = args.today or clock.today()
+        content = load_content(Path(args.project), today=today)
+    except (ContentErrors, clock.ClockError) as errors:
+        print(errors.report() if isinstance(errors, ContentErrors) else errors, file=sys.stderr)
         return 1
-    print(report(content, args.today))
+    print(report(content, today))
     return 0
 
 

@@ -25,13 +25,25 @@ _TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=4)
+def schemas_digest(schema_dir: Path) -> bytes:
+    """A hash of every schema and of the jsonschema version, read afresh on every call: under
+    `mkdocs serve` one process builds many times, and a schema edited between builds must count."""
+    digest = hashlib.sha256(importlib.metadata.version("jsonschema").encode())
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
 def shared_definitions(schema_dir: Path) -> dict:
-    return json.loads((schema_dir / "common.schema.json").read_text("utf-8")).get("$defs", {})
+    return _compiled(schema_dir, schemas_digest(schema_dir))[1]
 
 
-@lru_cache(maxsize=4)
 def validators(schema_dir: Path) -> dict:
+    return _compiled(schema_dir, schemas_digest(schema_dir))[0]
+
+
+@lru_cache(maxsize=4)  # keyed on the schemas' digest, so an edited schema is compiled again
+def _compiled(schema_dir: Path, digest: bytes) -> tuple[dict, dict]:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
@@ -39,40 +51,35 @@ def validators(schema_dir: Path) -> dict:
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in schemas.items()
     )
-    return {
+    compiled = {
         name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
         for name, schema in schemas.items()
     }
+    return compiled, schemas.get("common.schema.json", {}).get("$defs", {})
 
 
-@lru_cache(maxsize=4)
-def _schemas_digest(schema_dir: Path) -> bytes:
-    digest = hashlib.sha256(importlib.metadata.version("jsonschema").encode())
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
-    return digest.digest()
-
-
-def _validity_hash(data, schema_name: str, schema_dir: Path) -> str:
-    digest = hashlib.sha256(_schemas_digest(schema_dir) + schema_name.encode() + b"\0")
-    digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
-    return digest.hexdigest()
+def _validity_hash(data, schema_name: str, digest: bytes) -> str:
+    hashed = hashlib.sha256(digest + schema_name.encode() + b"\0")
+    hashed.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
+    return hashed.hexdigest()
 
 
 def check(data, schema_name: str, schema_dir: Path, shown_as: str,
           checked_dir: Path | None = None) -> list[ContentError]:
     """Every schema problem of one file's data; none if `checked_dir` records this data as valid."""
+    digest = schemas_digest(schema_dir)
     marker = checked_dir / shown_as.replace("/", "__") if checked_dir else None
-    validity = _validity_hash(data, schema_name, schema_dir) if marker else ""
+    validity = _validity_hash(data, schema_name, digest) if marker else ""
     if marker and marker.is_file() and marker.read_text("ascii", errors="replace") == validity:
         return []
-    validator = validators(schema_dir)[schema_name]
+    validator, defs = _compiled(schema_dir, digest)
+    validator = validator[schema_name]
     errors = []
     for error in validator.iter_errors(data):
         # For a choice (oneOf/anyOf) the most specific failure is the useful one.
         error = _deepest(error)
         path = list(error.absolute_path)
-        errors.append(_translate(error, data, path, shown_as, shared_definitions(schema_dir)))
+        errors.append(_translate(error, data, path, shown_as, defs))
     errors = _without_typo_echoes(errors)
     if marker and not errors:
         # A build running at the same time may read half of this: it then validates again.

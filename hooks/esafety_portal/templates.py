@@ -42,10 +42,14 @@ class Piece:
 
     text: str
     placeholder: str = ""  # the vocabulary name, when this piece is a placeholder
+    # What a school sees: the words themselves, or the placeholder's label such as [School name].
+    # A field, not a lookup, so everything a document shows is in its outline (and its cache key).
+    label: str = ""
 
-    @property
-    def label(self) -> str:
-        return f"[{PLACEHOLDERS[self.placeholder]}]" if self.placeholder else self.text
+    def __post_init__(self):
+        if not self.label:
+            shown = f"[{PLACEHOLDERS.get(self.placeholder, self.placeholder)}]" if self.placeholder else self.text
+            object.__setattr__(self, "label", shown)
 
 
 def pieces(text: str) -> list[Piece]:

@@ -12,12 +12,15 @@ from odf import table as odf_table
 from odf import text as odf_text
 from odf.namespaces import TEXTNS
 
+from esafety_portal import templates
 from esafety_portal.documents import cache
 from esafety_portal.documents.docx import docx_bytes
 from esafety_portal.documents.markdown import markdown_text
 from esafety_portal.documents.odt import odt_bytes
 from esafety_portal.documents.outline import outline
 from esafety_portal.documents.pack import PACK_NAME, pack_zip, template_documents
+from esafety_portal.templates import template_from_data
+from templates.conftest import TINY
 
 AUTHOR = "Testshire County Council"  # the tiny fixture's publisher
 TINY_REVIEWED = dt.date(2025, 3, 4)  # the tiny fixture's last review (tests/templates/conftest.py)
@@ -173,6 +176,28 @@ def test_cache_reuses_unchanged_documents_and_remakes_changed_ones(tiny, tmp_pat
     assert remade["tiny.md"] != made["tiny.md"]
     assert [p.name for p in tmp_path.iterdir()] != [folder.name]  # the old entry is forgotten
     assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_a_placeholder_label_edit_remakes_the_documents(tiny, tmp_path, monkeypatch):
+    made = cache.cached_documents(tiny, AUTHOR, tmp_path)
+    # The label lives in templates.PLACEHOLDERS, not in the template's data file.
+    monkeypatch.setitem(templates.PLACEHOLDERS, "headteacher", "Name of the headteacher")
+    edited = template_from_data(TINY, tiny.data_file, tiny.meta)
+    remade = cache.cached_documents(edited, AUTHOR, tmp_path)
+    assert remade["tiny.docx"] != made["tiny.docx"] and remade["tiny.odt"] != made["tiny.odt"]
+    assert "[Name of the headteacher]" in _docx_text(remade["tiny.docx"])
+    assert remade == template_documents(edited, AUTHOR), "the cache gave back what a fresh build makes"
+
+
+def _docx_text(data: bytes) -> str:
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def test_the_author_and_the_code_are_in_the_cache_key(tiny, monkeypatch):
+    key = cache.content_key(tiny, AUTHOR)
+    assert cache.content_key(tiny, "Another County Council") != key
+    monkeypatch.setattr(cache, "_code_digest", lambda: "changed code or library")
+    assert cache.content_key(tiny, AUTHOR) != key
 
 
 def test_all_documents_includes_the_pack(tiny, tmp_path):

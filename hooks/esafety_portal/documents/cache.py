@@ -6,6 +6,8 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
+import sys
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from .outline import outline
 from .pack import FORMATS, PACK_NAME, file_names, pack_zip, template_documents
 
 _CODE = sorted(Path(__file__).parent.glob("*.py"))
-_LIBRARIES = ("python-docx", "odfpy")
+_LIBRARIES = ("python-docx", "odfpy", "lxml")  # lxml serialises the Word XML
 
 
 @cache  # the code cannot change within one process (MkDocs reloads no module between builds)
@@ -24,11 +26,15 @@ def _code_digest() -> str:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in _LIBRARIES:
         digest.update(f"{name}=={importlib.metadata.version(name)}\0".encode())
+    # zlib compresses every file in the .docx, .odt and .zip; Python's zipfile writes their headers.
+    digest.update(f"zlib {zlib.ZLIB_RUNTIME_VERSION}\0python {sys.version}\0".encode())
     return digest.hexdigest()
 
 
 def content_key(template: Template, author: str) -> str:
-    """Changes whenever anything that reaches the documents changes: the outline or the code."""
+    """Changes whenever anything that reaches the documents changes. The outline holds every word,
+    label, date and property a document shows (the format writers read nothing else), and the
+    code digest covers how they are written: this package and the libraries that write the files."""
     text = repr(outline(template, author)) + _code_digest()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
