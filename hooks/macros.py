@@ -7,12 +7,16 @@ from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.pages import pages_of_data_files, relative_path
 from esafety_portal.render import Renderer
 from esafety_portal.self_review import framework
+from esafety_portal.values import FILTERS
 
 
 def define_env(env):
     content = env.conf["esafety_content"]
     renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown",
                         bytecode_cache=bytecode_cache(env.conf, "markdown"))
+
+    for name, function in FILTERS.items():  # the same typed filters as overrides/markdown/
+        env.filter(function, name)
 
     def page() -> str:
         return env.page.file.src_uri

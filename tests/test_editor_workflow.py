@@ -133,7 +133,7 @@ MISTAKES = {
     "impossible date": ("data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "'2026-02-30' is not a real date"),
     "badly formatted date": ("data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 24/11/2026", "'24/11/2026' is not in the right form"),
     "unknown placeholder": ("data/templates/aup-ks2.yml", "[[school_name]]", "[[school_nmae]]", "school_nmae"),
-    "http link": ("data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/", "is not in the right form"),
+    "http link": ("data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/", "is not a secure web address"),
     "raw html": ("data/inadequate.yml", "text: There is no internet filtering or monitoring.", "text: There is <b>no</b> filtering.", "contains HTML"),
     "javascript link": ("data/inadequate.yml", "text: There is no internet filtering or monitoring.", "text: \"[x](javascript:alert(1))\"", "contains a script link"),
 }

@@ -10,6 +10,7 @@ from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review, Site, Source,
                     SourceRef)
+from .values import parse_url
 from .yaml_loader import LineDict, read_yaml
 
 
@@ -68,6 +69,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
         errors += rules.check_references(parsed, ids)
     errors += rules.check_dates(parsed, today)
     errors += rules.check_markdown(parsed)
+    errors += rules.check_urls(parsed)
     errors += rules.check_figures(valid)
     for extra_check in EXTRA_CHECKS:
         errors += extra_check(valid, ids)
@@ -117,7 +119,7 @@ def _item(raw: dict, kind: str, source: SourceRef | None, group: str = "", ref_f
 def build_model(files: list[rules.DataFile]) -> Content:
     by_schema = {f.schema: f.data for f in files}
     sources = {
-        d["id"]: Source(d["id"], d["title"], d["kind"], d["publisher"], d["published"], d["status"], d["url"],
+        d["id"]: Source(d["id"], d["title"], d["kind"], d["publisher"], d["published"], d["status"], parse_url(d["url"]),
                         d.get("status_note", ""), d.get("date_note", ""), d.get("reference", ""))
         for d in by_schema["sources"]["documents"]
     }
@@ -147,7 +149,7 @@ def build_model(files: list[rules.DataFile]) -> Content:
     survey_source = source_of(survey)
     site = by_schema["site"]
     return Content(
-        site=Site(**{k: site[k] for k in Site.__dataclass_fields__}),
+        site=Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else site[k] for k in Site.__dataclass_fields__}),
         sources=sources,
         inspection=by_schema["inspection"],
         themes=themes,
@@ -163,7 +165,7 @@ def build_model(files: list[rules.DataFile]) -> Content:
                          for r in survey["recommendations"]],
         focus_areas=[_item(f, "focus", survey_source) for f in survey["focus_areas"]],
         organisations=[
-            Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], o["url"],
+            Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], parse_url(o["url"]),
                          tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),
                          o.get("status_note", ""))
             for o in by_schema["organisations"]["organisations"]

@@ -12,6 +12,7 @@ import jinja2
 from . import clock
 from .model import Content
 from .pages import page_of, relative_url
+from .values import FILTERS, check_id, plain
 
 
 class Renderer:
@@ -22,22 +23,23 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,  # Markdown out; data text is checked to hold no HTML
+            autoescape=False,  # Markdown out: each value goes through the filter of its kind (values.FILTERS)
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             bytecode_cache=bytecode_cache,  # jinja_cache.bytecode_cache(config, "markdown") in a build
         )
+        self.env.filters.update(FILTERS)
         self.env.filters["long_date"] = long_date
         self.env.filters["indent_block"] = lambda text, n=4: ("\n" + " " * n).join(str(text).splitlines())
 
     def render(self, template: str, page: str, **context) -> str:
         """Render `template` for the docs page `page` (its path decides relative links)."""
         def link(item_id: str, text: str | None = None) -> str:
-            return f"[{text or label(item_id)}]({url(item_id)})"
+            return f"[{plain(text or label(item_id))}]({url(item_id)})"
 
         def url(item_id: str) -> str:
-            return relative_url(page_of(self.content, item_id), item_id, page)
+            return relative_url(page_of(self.content, item_id), check_id(item_id), page)
 
         def label(item_id: str) -> str:
             thing = self.content.get(item_id) if self.content.has(item_id) else None

@@ -1,16 +1,19 @@
 """Apply data/site.yml to the MkDocs configuration, so rebranding is one file."""
 from __future__ import annotations
 
+import html
+
 from .model import Site
 
 
 def apply_identity(config, site: Site) -> None:
-    config.site_name = site.portal_name
-    config.site_description = site.description
+    # The theme prints these into HTML as they are (its Jinja does not escape): escape them here.
+    config.site_name = html.escape(site.portal_name)
+    config.site_description = html.escape(site.description)
     config.site_url = site.site_url
     config.repo_url = site.repository_url
     config.repo_name = "Edit the content"
     config.edit_uri = f"edit/{site.repository_branch}/docs/"
-    config.copyright = f"© {site.council}. {site.licence['crown_copyright']}"
+    config.copyright = html.escape(f"© {site.council}. {site.licence['crown_copyright']}")
     config.theme["language"] = "en"
     config.extra["site"] = site

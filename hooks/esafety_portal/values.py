@@ -1,0 +1,188 @@
+"""What each kind of value may hold, and how it is printed.
+
+One rule per kind, used twice: where data is loaded (rules.py turns a problem into an editor's
+message) and where it is printed (the filters the Markdown templates must use, render.py). A
+value that slipped past loading still cannot reach a page as markup.
+
+- a web address: https only, a real host name, and none of the characters that could end an
+  attribute, a link or a tag; kept in a normal form (lower-case scheme and host);
+- an id: lower-case letters, digits and single hyphens;
+- text: our safe Markdown subset: **bold**, *italic*, [links](https://...), lists; no HTML, no
+  attribute lists, no character references, no Jinja, and links only to https:// or #anchors;
+- plain words (titles, names, labels): printed with every Markdown and HTML character escaped.
+"""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# RFC 3986 characters, less the ones that end a Markdown link or an HTML attribute: ' ( ) [ ].
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]")
+
+
+class UnsafeValue(ValueError):
+    """A value printed by a template is not of its kind: a bug, since loading checks it first."""
+
+
+class Url(str):
+    """A checked https address, in normal form. Made only by `parse_url`."""
+
+
+def url_problem(value: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for a web address, or None if it is a safe https address."""
+    if not _URL_CHARACTERS.fullmatch(value):
+        bad = sorted({c for c in value if not _URL_CHARACTERS.fullmatch(c)})
+        shown = " ".join("a space" if c.isspace() else repr(c) for c in bad)
+        return (f"has characters a web address cannot hold here ({shown})",
+                "copy the address from the browser's address bar; write a space as %20")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError:
+        return "is not a web address", "write a full address such as https://www.example.org/page"
+    if parts.scheme.lower() != "https":
+        return "is not a secure web address", "use a full address that starts with https://"
+    if parts.username is not None or not parts.hostname or not _HOST.fullmatch(parts.hostname):
+        return "has no valid site name", "write a full address such as https://www.example.org/page"
+    return None
+
+
+def parse_url(value: str) -> Url:
+    """The address in normal form; raises UnsafeValue if it is not a safe https address."""
+    problem = url_problem(value) if isinstance(value, str) else ("is not text", "")
+    if problem:
+        raise UnsafeValue(f"{value!r} {problem[0]}")
+    parts = urlsplit(value)
+    return Url(urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, parts.fragment)))
+
+
+def check_id(value) -> str:
+    if not isinstance(value, str) or not ID.fullmatch(value):
+        raise UnsafeValue(f"{value!r} is not an id")
+    return value
+
+
+# -- Markdown text -------------------------------------------------------------------------------
+_TAG = re.compile(r"<\s*[A-Za-z/!?]")  # anything a browser could read as the start of a tag
+_SCRIPT_LINK = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+_HTTP_LINK = re.compile(r"(?i)\]\(\s*http://|(?<![\w/])http://")
+_JINJA = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+# Python-Markdown's attr_list: {: #id .class key=value }, {#id}, {.class}, and { key=value }.
+_ATTR_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")
+_CHARACTER_REFERENCE = re.compile(r"(?i)&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
+_IMAGE = re.compile(r"!\[")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+
+_MARKDOWN_HELP = "write it in Markdown instead: **bold**, *italic*, [link text](https://...)"
+
+
+def markdown_problems(value: str) -> list[tuple[str, str]]:
+    """(what is wrong, how to fix it) for each way `value` leaves the safe Markdown subset."""
+    problems = []
+    if _TAG.search(value):
+        problems.append(("contains HTML", _MARKDOWN_HELP + ", and a blank line for a new paragraph"))
+    if _SCRIPT_LINK.search(value):
+        problems.append(("contains a script link (javascript:, data: or vbscript:)",
+                         "link only to web pages, with https://"))
+    if _HTTP_LINK.search(value):
+        problems.append(("contains a link that is not secure (http://)",
+                         "change http:// to https:// and check the link still works"))
+    if _JINJA.search(value):
+        problems.append(("contains '{{', '{%', '{#', '%}' or '}}'",
+                         "remove the curly-brace markup; placeholders are written [[like_this]]"))
+    if _ATTR_LIST.search(value):
+        problems.append(("contains an attribute list in curly braces, such as {: ... }",
+                         "remove the curly braces and what is inside them; the portal sets ids and styles itself"))
+    if _IMAGE.search(value):
+        problems.append(("contains an image (![...](...))",
+                         "remove it: pictures would be loaded from another site; link to the page instead"))
+    if _CHARACTER_REFERENCE.search(value):
+        problems.append(("contains an HTML character reference such as &amp; or &#39;",
+                         "type the character itself (&, ', é, –)"))
+    for match in _LINK_TARGET.finditer(value):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if target and not (target.startswith("#") and ID.fullmatch(target[1:])) and url_problem(target) \
+                and not _SCRIPT_LINK.search(target) and not target.lower().startswith("http://"):
+            problems.append((f"links to '{target}', which is not a full https:// address",
+                             "link to a full address that starts with https://"))
+    return problems
+
+
+def check_markdown(value) -> str:
+    """The value, if it is text in the safe subset; raises UnsafeValue if not."""
+    if not isinstance(value, str):
+        raise UnsafeValue(f"{value!r} is not text")
+    problems = markdown_problems(value)
+    if problems:
+        raise UnsafeValue(f"{value[:80]!r} {problems[0][0]}")
+    return value
+
+
+# -- printing plain words -----------------------------------------------------------------------
+# Characters Python-Markdown gives a meaning to anywhere in a line, and | for tables, escaped with
+# a backslash; # + - . ! mean something only at the start of a line, so they are escaped there.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])|^([#+\-.!])")
+
+
+def plain(value) -> str:
+    """Words printed as words into Markdown: nothing in them can become markup.
+    HTML's own characters become character references, which Markdown passes through.
+    A list is printed as its words joined with commas."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(plain(v) for v in value)
+    text = html.escape(str(value), quote=False)  # quotes mean nothing in Markdown text
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text.replace("\n", " "))
+
+
+def attribute(value) -> str:
+    """Words for a quoted value in an attribute list ({ aria-label="..." }), which has no escape
+    for its quote mark or its closing brace: those are left out, the rest HTML-escaped."""
+    return html.escape(re.sub(r'["{}]', "", str(value)), quote=False).replace("\n", " ")
+
+
+def heading_marks(value) -> str:
+    """A Markdown heading level given by a template, such as ##."""
+    if not isinstance(value, str) or not re.fullmatch(r"#{1,6}", value):
+        raise UnsafeValue(f"{value!r} is not a heading level")
+    return value
+
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
+
+
+def check_email(value) -> str:
+    if not isinstance(value, str) or not EMAIL.fullmatch(value):
+        raise UnsafeValue(f"{value!r} is not an email address")
+    return value
+
+
+def check_name(value) -> str:
+    """A name from the portal's own vocabulary, such as the placeholder school_name."""
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        raise UnsafeValue(f"{value!r} is not a vocabulary name")
+    return value
+
+
+def check_path(value) -> str:
+    """A link the portal made itself between its own files, such as ../downloads/aup-ks2.docx."""
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9._/#-]+", value) or ":" in value:
+        raise UnsafeValue(f"{value!r} is not a link between the site's own files")
+    return value
+
+
+# The filters templates print data through, one per kind (tests/test_printing.py checks every
+# {{ }} in overrides/markdown/ and docs/ ends in one of them).
+FILTERS = {
+    "plain": plain,
+    "md": check_markdown,
+    "url": parse_url,
+    "id": check_id,
+    "attr": attribute,
+    "heading": heading_marks,
+    "path": check_path,
+    "email": check_email,
+    "name": check_name,
+}
