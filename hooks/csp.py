@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -25,8 +26,10 @@ PLACEHOLDER = "__CSP_INLINE_SCRIPT_HASHES__"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
 # Every script element. Over-matching is safe here: anything unexpected fails the build.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\son[a-zA-Z]+\s*=", re.S)
-SCRIPT_URL = re.compile(r"""\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):""", re.I)
+# A start tag and its attributes, quoted values read as a browser reads them.
+TAG = re.compile(r"""<[a-zA-Z][\w:-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
 # What the theme's templates may print inside a trusted script: a relative or root-relative base URL.
 BASE_URL = r"[A-Za-z0-9._~/-]*"
 TEMPLATE_TAG = re.compile(r"\{#.*?#\}|\{%.*?%\}", re.S)
@@ -87,12 +90,16 @@ def inline_script_hashes(html: str, where: str) -> list[str]:
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         if f"'sha256-{digest}'" not in hashes:
             hashes.append(f"'sha256-{digest}'")
-    for pattern, what in ((EVENT_HANDLER, "an inline event handler (on...=)"),
-                          (SCRIPT_URL, "a javascript:, vbscript: or data: link")):
-        found = pattern.search(html)
-        if found:
-            raise PluginError(f"{where}: the page holds {what}: {found.group(0)[:80]!r} — pages and data may not "
-                              f"hold scripts; remove it")
+    for tag in TAG.finditer(html):
+        for name, *values in ATTRIBUTE.findall(tag.group(1)):
+            value = html_unescape("".join(values)).strip().lower()
+            what = ("an inline event handler (on...=)" if name.lower().startswith("on") else
+                    "a javascript:, vbscript: or data: link"
+                    if name.lower() in URL_ATTRIBUTES and value.startswith(("javascript:", "vbscript:", "data:"))
+                    else "")
+            if what:
+                raise PluginError(f"{where}: the page holds {what}: {tag.group(0)[:80]!r} — pages and data may not "
+                                  f"hold scripts; remove it")
     return hashes
 
 

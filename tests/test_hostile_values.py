@@ -1,0 +1,253 @@
+"""Every string field of every data family, attacked: each hostile value either fails the build
+with `file:line: path: what — fix`, or is published with no live markup.
+
+The fields come from the schemas, not from a hand-made list: each data file is walked beside its
+schema, and every property whose schema is a string (present in the data or not) is a field.
+Each hostile value goes into each field on its own, and the data is loaded as a build loads it.
+The values that are accepted are then all published together, one build per hostile value, and
+every page is parsed (html.parser, not a regex) for anything that runs script, compared with the
+real site: a script element, an on... attribute, a javascript:/data:/vbscript: link, an iframe,
+object, embed, base or meta refresh that the real site does not have.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from esafety_portal.errors import ContentErrors
+from esafety_portal.families import schema_for
+from esafety_portal.load import load_content
+from esafety_portal.yaml_loader import format_path
+from support.project_copy import copy_project
+from support.site import ROOT, mkdocs_build
+
+TEXT_ATTACKS = {
+    "tag breakout": '</a></p><script>alert("tag")</script>',
+    "attribute breakout": '" onmouseover="alert(1)" x="',
+    "single-quote breakout": "' onfocus='alert(1)' x='",
+    "unclosed tag": "<img src=x onerror=alert(1) ",
+    "raw HTML": "<b onclick=alert(1)>bold</b>",
+    "javascript link": "[click](javascript:alert(1))",
+    "data link": "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "entity-hidden link": "[click](jav&#x61;script:alert(1))",
+    "attribute list": 'Words {: onclick="alert(1)" }',
+    "inline attribute list": '[link](https://example.org/){ onclick="alert(1)" }',
+    "Jinja": "{{ config.site_name }}{% raw %}",
+}
+URL_ATTACKS = {
+    "URL tag breakout": 'https://example.org/"><script>alert(1)</script>',
+    "URL autolink breakout": "https://example.org/><script>alert(1)</script>",
+    "URL attribute breakout": "https://example.org/' onmouseover='alert(1)",
+    "javascript URL": "javascript:alert(1)",
+    "data URL": "data:text/html,<script>alert(1)</script>",
+}
+
+
+# -- fields, from the schemas ---------------------------------------------------------------------
+def _schemas() -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text("utf-8")) for p in (ROOT / "data" / "schema").glob("*.schema.json")}
+
+
+def _resolve(schema: dict, home: str, schemas: dict) -> tuple[dict, str]:
+    while "$ref" in schema:
+        target, _, pointer = schema["$ref"].partition("#")
+        home = target or home
+        node = schemas[home]
+        for step in pointer.strip("/").split("/") if pointer.strip("/") else []:
+            node = node[step]
+        # A $ref beside its own keywords (a description) still means the referenced schema.
+        schema = {**node, **{k: v for k, v in schema.items() if k not in ("$ref", "description")}}
+    return schema, home
+
+
+def _is_string(schema: dict) -> bool:
+    kind = schema.get("type")
+    return kind == "string" or (isinstance(kind, list) and "string" in kind)
+
+
+def string_fields(data, schema: dict, home: str, schemas: dict, path=()):
+    """(path, is it a URL) for every string property the schema allows, first instance of each."""
+    schema, home = _resolve(schema, home, schemas)
+    if isinstance(data, dict):
+        for name, sub in schema.get("properties", {}).items():
+            resolved, _ = _resolve(sub, home, schemas)
+            if _is_string(resolved) and "enum" not in resolved:
+                yield path + (name,), "url" in sub.get("$ref", "") or name.endswith("url")
+            elif name in data:
+                yield from string_fields(data[name], sub, home, schemas, path + (name,))
+    elif isinstance(data, list) and "items" in schema and data:
+        items, _ = _resolve(schema["items"], home, schemas)
+        if _is_string(items):
+            yield path + (0,), False
+        else:
+            yield from string_fields(data[0], schema["items"], home, schemas, path + (0,))
+
+
+def _plain(node):
+    """The loader's line-aware dicts and lists as plain ones, for yaml.safe_dump."""
+    if isinstance(node, dict):
+        return {k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def all_fields() -> list[tuple[str, tuple, bool]]:
+    schemas = _schemas()
+    fields = []
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        relative = path.relative_to(ROOT / "data")
+        schema = schema_for(relative)
+        if schema is None:
+            continue
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for field, is_url in string_fields(data, schemas[f"{schema}.schema.json"], f"{schema}.schema.json", schemas):
+            fields.append((f"data/{relative.as_posix()}", field, is_url))
+    return fields
+
+
+FIELDS = all_fields()
+ATTACKS = {**TEXT_ATTACKS, **URL_ATTACKS}
+# One case per data file and attack: the attack goes into every string field of the file at once
+# (URL attacks into its URL fields, text attacks into the rest), and each field must be named by
+# a message or published safely. All errors are collected in one load, so none hides another.
+CASES = sorted({(file, name) for file, _, is_url in FIELDS for name in (URL_ATTACKS if is_url else TEXT_ATTACKS)})
+
+
+def _set(data, path, value):
+    for step in path[:-1]:
+        data = data[step]
+    if isinstance(data, list) and path[-1] >= len(data):
+        data.append(value)
+    else:
+        data[path[-1]] = value
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _write(project: Path, file: str, data) -> None:
+    (project / file).write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def originals():
+    return {file: yaml.safe_load((ROOT / file).read_text("utf-8")) for file in {f for f, _, _ in FIELDS}}
+
+
+@pytest.fixture(scope="module")
+def data_project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("hostile-data"), parts=("data",))
+
+
+def test_the_fields_cover_every_family():
+    files = {file for file, _, _ in FIELDS}
+    assert files == {f"data/{p.relative_to(ROOT / 'data').as_posix()}" for p in (ROOT / "data").rglob("*.yml")}
+    assert len(FIELDS) > 100 and sum(is_url for _, _, is_url in FIELDS) >= 4
+
+
+@pytest.fixture(scope="module")
+def verdicts(originals, data_project, today) -> dict[tuple, dict]:
+    """(file, attack) -> {field: the messages that name it (empty: accepted)}."""
+    found = {}
+    for file, name in CASES:
+        fields = [field for f, field, is_url in FIELDS if f == file and (name in URL_ATTACKS) == is_url]
+        data = copy.deepcopy(originals[file])
+        for field in fields:
+            _set(data, field, ATTACKS[name])
+        _write(data_project, file, data)
+        try:
+            load_content(data_project, today=today)
+            errors = []
+        except ContentErrors as caught:
+            errors = [e for e in caught.errors if e.file == file]
+        finally:
+            _write(data_project, file, originals[file])
+        found[(file, name)] = {field: [e for e in errors if e.path == format_path(list(field))
+                                       or e.path.startswith(format_path(list(field)) + ".")] for field in fields}
+    return found
+
+
+@pytest.mark.parametrize("file, name", CASES, ids=[f"{f.removeprefix('data/')}:{n}" for f, n in CASES])
+def test_a_hostile_value_is_refused_with_file_line_and_fix_or_published_as_text(file, name, verdicts):
+    for field, errors in verdicts[(file, name)].items():
+        for error in errors:  # none: accepted, and published below where its page is checked
+            assert error.line >= 1 and error.problem and error.fix, error
+            assert str(error).startswith(f"{file}:{error.line}: {format_path(list(field))}") and " — " in str(error)
+
+
+# -- publishing what was accepted ---------------------------------------------------------------
+class LiveMarkup(HTMLParser):
+    """Everything in a page that can run script or send the page elsewhere."""
+
+    RISKY_TAGS = {"script", "iframe", "object", "embed", "base", "frame", "applet"}
+    URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
+
+    def __init__(self):
+        super().__init__()
+        self.found: set[str] = set()
+        self._script = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.RISKY_TAGS:
+            self._script = tag if tag == "script" else None
+            self.found.add(f"<{tag} src={attrs.get('src')!s}>")
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.found.add("<meta refresh>")
+        for key, val in attrs.items():
+            if key.startswith("on"):
+                self.found.add(f"<{tag} {key}>")
+            if key in self.URL_ATTRIBUTES and val and val.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                self.found.add(f"<{tag} {key}={val[:30]}>")
+
+    def handle_data(self, data):
+        if self._script == "script":
+            # A script's text, with the page's base URL taken out: the theme's are the same on every page.
+            self.found.add("script body: " + data.split('",location)')[-1][:60])
+            self._script = None
+
+
+def live_markup(site: Path) -> set[str]:
+    found = set()
+    for page in site.rglob("*.html"):
+        parser = LiveMarkup()
+        parser.feed(page.read_text("utf-8"))
+        found |= parser.found
+    return found
+
+
+@pytest.fixture(scope="module")
+def real_markup(built_site):
+    return live_markup(built_site)
+
+
+@pytest.mark.parametrize("name", list(TEXT_ATTACKS) + list(URL_ATTACKS))
+def test_accepted_hostile_values_are_published_with_no_live_markup(name, originals, verdicts, real_markup, tmp_path):
+    accepted = [(file, field) for (file, attack), fields in verdicts.items() if attack == name
+                for field, errors in fields.items() if not errors]
+    project = copy_project(tmp_path / "project")
+    by_file: dict[str, dict] = {}
+    for file, field in accepted:
+        _set(by_file.setdefault(file, copy.deepcopy(originals[file])), field, ATTACKS[name])
+    for file, data in by_file.items():
+        _write(project, file, data)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, (f"{len(accepted)} fields accepted {name!r} but the build failed:\n"
+                                    f"{result.stderr[-3000:]}")
+    extra = live_markup(tmp_path / "site") - real_markup
+    assert not extra, f"{name!r} in {accepted} published live markup: {sorted(extra)}"
+
+
+def test_the_page_check_finds_live_markup(tmp_path):
+    (tmp_path / "index.html").write_text('<p><a href="javascript:x()" onclick="y()">a</a></p><script>z()</script>'
+                                         '<iframe src="https://example.org/"></iframe>', "utf-8")
+    assert live_markup(tmp_path) == {"<a onclick>", "<a href=javascript:x()>", "<script src=None>",
+                                     "script body: z()", "<iframe src=https://example.org/>"}
