@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check review test system-packages bench clean help
+.PHONY: serve build check review test engines system-packages bench clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,9 @@ node_modules: node_modules/.installed ## Install the Node tools the quality gate
 
 test: $(VENV)/.installed system-packages node_modules ## Run the whole test suite
 	$(BIN)/pytest
+
+engines: $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
+	$(BIN)/pytest tests/test_second_engine.py
 
 bench: $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
 	$(BIN)/python benchmarks/run.py

@@ -1,5 +1,6 @@
 """Every indicator, question, finding, recommendation and figure of the seeds is in data/,
-and on its page under its permalink. The lists come from the seed articles themselves."""
+and on its page under its permalink. The lists come from the seed articles themselves, through
+tests/fixtures/seeds.json (tests/test_seed_fixture.py keeps it identical to the articles)."""
 from __future__ import annotations
 
 import difflib
@@ -9,7 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 from esafety_portal.pages import PAGE_OF_KIND
-from support.seeds import BRIEFING_POST, SURVEY_POST, all_listed_items, listed_items, normalise, seed_text
+from support.seeds import (BRIEFING_POST, SURVEY_POST, all_listed_items, listed_items, normalise, seed_text,
+                           theme_headings)
 
 SEED_ITEMS = all_listed_items()
 
@@ -124,10 +126,13 @@ def test_restored_theme_headings_are_marked_as_inferred(content):
     inferred = {t.title for t in content.themes if t.heading_inferred}
     assert inferred == {"Staff training", "Policies", "Education", "Infrastructure"}
     # The headings that survived in the seed are Ofsted's, not ours.
-    seed = seed_text(BRIEFING_POST)
+    headings = theme_headings()
+    seed = " ".join(heading for heading in headings if heading)
     for theme in content.themes:
         if not theme.heading_inferred:
             assert normalise(theme.title)[:20] in normalise(seed)
+    # And ours stand exactly where the seed lost a heading (None), in the seed's order.
+    assert [t.heading_inferred for t in content.themes] == [h is None for h in headings]
 
 
 def test_both_documents_are_marked_historical_in_data_and_pages(content, built_site):

@@ -22,10 +22,12 @@ def build_env(extra: dict | None = None) -> dict:
     return env
 
 
-def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on `project` into `site_dir`; never raises on failure."""
+def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
+                 engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` (or `properdocs build --strict`, engine="properdocs") on
+    `project` into `site_dir`; never raises on failure."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        [sys.executable, "-m", engine, "build", "--strict", "--quiet",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project, env=build_env(extra_env), capture_output=True, text=True, timeout=300,
     )
