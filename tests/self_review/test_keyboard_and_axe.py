@@ -76,6 +76,7 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
         page.keyboard.type(text)
     saved = stored(page)
     assert saved["school"] == "Hillside Academy"
+    assert saved["items"]["inadequate-01"].pop("modified")  # when it changed, for merging with other tabs
     assert saved["items"]["inadequate-01"] == {"rating": "partly", "evidence": "Audit of laptops, November",
                                                "action": "Encrypt the rest", "who": "Bursar", "by": ""}
 
@@ -89,16 +90,22 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     with page.expect_download():
         page.keyboard.press("Space")
 
-    # The file picker opens from the keyboard; importing announces its result.
+    # The file picker opens from the keyboard; importing asks merge or replace (Enter merges,
+    # the choice focused first) and announces its result.
     copy = tmp_path / "copy.json"
     exported["items"][0]["who"] = "Business manager"
+    exported["items"][0]["modified"] = "2099-01-01T00:00:00.000Z"  # newer than the answer here
     copy.write_text(json.dumps(exported), "utf-8")
     page.focus("#sr-export-csv")
     tab_to(page, "el.id === 'sr-import'", limit=5)
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(str(copy))
+    page.locator("#sr-import-dialog").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.id") == "sr-import-merge"
+    page.keyboard.press("Enter")
     page.locator("#sr-message").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.id") == "sr-import"  # focus comes back
     assert page.input_value("#sr-inadequate-01-who") == "Business manager"
 
     # Reset: Enter opens the confirmation with "keep" focused; Escape keeps everything;
