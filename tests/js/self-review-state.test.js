@@ -39,7 +39,12 @@ test("a record saved by the page before per-item times loads, each answer taking
 });
 
 test("the stored record keeps today's fields and round-trips", () => {
-  const mine = S.setAnswer(S.setSchool(S.empty(), "Riverside", T1), "feature-01", "evidence", "Briefing", T2);
+  const mine = S.empty();
+  assert.equal(S.setSchool(mine, "Riverside", T1), true);
+  assert.equal(S.setAnswer(mine, "feature-01", "evidence", "Briefing", T2), true);
+  // The same value again (a field losing focus) is no change, and keeps its time.
+  assert.equal(S.setAnswer(mine, "feature-01", "evidence", "Briefing", "2099-01-01T00:00:00.000Z"), false);
+  assert.equal(S.setSchool(mine, "Riverside", "2099-01-01T00:00:00.000Z"), false);
   mine.saved = T2;
   const stored = JSON.parse(JSON.stringify(S.toStored(mine, FRAMEWORK)));
   assert.equal(stored.format, "esafety-self-review");

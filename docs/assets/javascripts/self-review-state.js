@@ -92,18 +92,23 @@
             school_modified: state.schoolModified, saved: state.saved, items: items, fingerprints: prints};
   }
 
+  // Records a change and its time; false (and no new time) when the value is what it was, as
+  // when a field that was filled in loses focus.
   function setAnswer(state, id, name, value, now) {
     var entry = Object.assign(blank(), state.items.get(id) || {});
-    entry[name] = name === "rating" ? (RATINGS.indexOf(value) >= 0 ? value : "") : String(value);
+    var next = name === "rating" ? (RATINGS.indexOf(value) >= 0 ? value : "") : String(value);
+    if (state.items.has(id) && entry[name] === next) return false;
+    entry[name] = next;
     entry.modified = now;
     state.items.set(id, entry);
-    return state;
+    return true;
   }
 
   function setSchool(state, value, now) {
+    if (state.school === String(value)) return false;
     state.school = String(value);
     state.schoolModified = now;
-    return state;
+    return true;
   }
 
   // Item by item, the newer change wins; on a tie `mine` wins, unless it holds no answer.

@@ -202,21 +202,23 @@
 
   function onInput(event) {
     var target = event.target;
+    var changed;
     if (target.id === "sr-school") {
-      S.setSchool(state, target.value, now());
+      changed = S.setSchool(state, target.value, now());
     } else {
       var article = target.closest(".sr-item");
       if (!article) return;
       var id = article.dataset.id;
       if (target.type === "radio") {
         if (event.type !== "change") return;
-        S.setAnswer(state, id, "rating", target.value, now());
+        changed = S.setAnswer(state, id, "rating", target.value, now());
       } else if (target.dataset.field) {
-        S.setAnswer(state, id, target.dataset.field, target.value, now());
+        changed = S.setAnswer(state, id, target.dataset.field, target.value, now());
       } else {
         return;
       }
     }
+    if (!changed) return;
     if (saving) save(); else show();
     if (target.type === "radio") {
       var rated = target.closest(".sr-item").dataset.id;
