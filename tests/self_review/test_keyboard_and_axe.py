@@ -124,6 +124,9 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     assert page.evaluate("() => document.activeElement.id") == "sr-reset"
 
 
+IMPORT = {"format": "esafety-self-review", "framework": "", "items": [{"id": "feature-01", "rating": "not"}]}
+
+
 @pytest.fixture(params=["light", "dark"])
 def axe_page(request, browser, site_url):
     if not AXE.exists():
@@ -137,8 +140,9 @@ def axe_page(request, browser, site_url):
     context.close()
 
 
-def test_axe_finds_no_violation_before_or_after_use(axe_page):
+def test_axe_finds_no_violation_before_or_after_use(axe_page, fw):
     page = axe_page
+    IMPORT["framework"] = fw["id"]
     assert axe_violations(page, AXE) == [], "on the empty form"
     page.fill("#sr-school", "Riverside Primary School")
     for item_id, rating in (("inadequate-01", "not"), ("inadequate-02", "partly"), ("inadequate-03", "fully"),
@@ -150,3 +154,31 @@ def test_axe_finds_no_violation_before_or_after_use(axe_page):
     assert axe_violations(page, AXE) == [], "with answers, badges and a message"
     page.click("#sr-reset")
     assert axe_violations(page, AXE) == [], "with the reset confirmation open"
+    page.click("#sr-reset-confirm")
+    page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
+    assert axe_violations(page, AXE) == [], "with the undo button"
+    page.click("#sr-undo")
+    page.set_input_files("#sr-import", files=[{"name": "copy.json", "mimeType": "application/json",
+                                               "buffer": json.dumps(IMPORT).encode()}])
+    page.locator("#sr-import-dialog").wait_for(state="visible")
+    assert axe_violations(page, AXE) == [], "with the import question open"
+
+
+# Storage refuses every write; the page's own test hook keeps a way to plant a record.
+REFUSING = """const setItem = Storage.prototype.setItem;
+window.__plant = (key, value) => setItem.call(localStorage, key, value);
+Storage.prototype.setItem = function () { throw new DOMException('Full', 'QuotaExceededError'); };"""
+
+
+def test_axe_finds_no_violation_in_the_notices(axe_page, fw):
+    """The "not being saved" and "the framework changed" notices, both showing."""
+    page = axe_page
+    page.context.add_init_script(REFUSING)
+    record = {"format": "esafety-self-review", "framework": fw["id"], "saved": "2026-01-01T00:00:00.000Z",
+              "items": {"inadequate-99": {"rating": "not"}}, "fingerprints": {"inadequate-99": "12345678"}}
+    page.reload()
+    page.evaluate("([key, value]) => window.__plant(key, value)", [f"esafety-self-review:{fw['id']}", json.dumps(record)])
+    page.reload()
+    page.locator("#sr-tool").wait_for(state="visible")
+    assert page.is_visible("#sr-not-saving") and page.is_visible("#sr-changed")
+    assert axe_violations(page, AXE) == [], "with both notices"

@@ -97,7 +97,7 @@
   function setAnswer(state, id, name, value, now) {
     var entry = Object.assign(blank(), state.items.get(id) || {});
     var next = name === "rating" ? (RATINGS.indexOf(value) >= 0 ? value : "") : String(value);
-    if (state.items.has(id) && entry[name] === next) return false;
+    if (entry[name] === next) return false;
     entry[name] = next;
     entry.modified = now;
     state.items.set(id, entry);
