@@ -394,9 +394,8 @@
         message(result.error + " Nothing was changed.", true);
         return;
       }
-      var plans = S.importPlans(state, result.state);
-      if (!hasAnyAnswer(state)) return applyImport(plans.replace, file.name);
-      askHowToImport(plans, file.name);
+      if (!hasAnyAnswer(state)) return applyImport(S.importPlans(state, result.state).replace, file.name);
+      askHowToImport(result.state, file.name);
     }).catch(function (error) {
       console.error(error);
       message("This file could not be read. Nothing was changed.", true);
@@ -407,7 +406,8 @@
     return Boolean(current.school) || Array.from(current.items.values()).some(S.hasAnswer);
   }
 
-  function askHowToImport(plans, name) {
+  function askHowToImport(incoming, name) {
+    var plans = S.importPlans(state, incoming);
     var dialog = $("sr-import-dialog");
     $("sr-import-file").textContent = name;
     $("sr-import-merge-summary").textContent = summary(plans.merge);
@@ -416,7 +416,8 @@
     dialog.onclose = function () {
       dialog.onclose = null;
       var choice = dialog.returnValue;
-      if (choice === "merge" || choice === "replace") applyImport(plans[choice], name);
+      // Planned again: another tab may have saved while the question was open.
+      if (choice === "merge" || choice === "replace") applyImport(S.importPlans(state, incoming)[choice], name);
       else message("The import was cancelled. Nothing was changed.");
       $("sr-import").focus();
     };
