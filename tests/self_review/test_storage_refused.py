@@ -63,6 +63,7 @@ def test_the_page_says_at_once_that_nothing_is_saved_and_offers_the_download(ref
     page.click("#sr-reset")
     page.click("#sr-reset-confirm")
     assert page.inner_text("#sr-message").startswith("All answers were cleared")
+    assert_says_not_saved(page)
 
 
 def test_a_quota_that_fills_while_typing_is_said_at_once(refusing):

@@ -472,7 +472,7 @@
     if ($("sr-reset-dialog").returnValue !== "clear") return;
     offerUndo("undo-clear");
     replaceState(S.empty());
-    $("sr-saved").textContent = "All answers were cleared from this device.";
+    if (saving) $("sr-saved").textContent = "All answers were cleared from this device.";
     message("All answers were cleared from this device. You can undo this until you leave the page.");
     $("sr-reset").focus();
   }
