@@ -11,8 +11,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 
 def axe_violations(page, axe_js: Path) -> list[str]:
     """axe's violations on the page as it is now, one readable line per failing element."""
-    # Colours are only final once transitions (search results fading in) have finished.
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    # Colours are only final once transitions (search results fading in) have finished; one
+    # cancelled meanwhile (focus moving on) rejects, and has finished too.
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(axe_js))
     violations = page.evaluate(

@@ -1,5 +1,5 @@
 """Privacy and CSP gates while a school uses the self-review tool: rating, writing, exporting,
-importing, printing and resetting send nothing beyond the local server, set no cookie, log no
+importing, undoing, printing and resetting send nothing beyond the local server, set no cookie, log no
 CSP violation, and keep nothing in the browser but the tool's own record, which the school asked
 for by entering answers (and which reset removes)."""
 from __future__ import annotations
@@ -32,7 +32,9 @@ def use(browser, site_url, fw):
         page.locator("#sr-tool").wait_for(state="visible")
         page.set_input_files("#sr-import", files=[{"name": "review.json", "mimeType": "application/json",
                                                   "buffer": saved}])
+        page.click("#sr-import-replace")  # answers exist, so the page asks first
         page.locator("#sr-message").wait_for(state="visible")  # the import has been read
+        page.click("#sr-undo")
         page.emulate_media(media="print")
         page.pdf(format="A4")
         page.emulate_media(media="screen")

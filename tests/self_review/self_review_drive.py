@@ -26,3 +26,30 @@ def stored(page) -> dict | None:
     raw = page.evaluate("() => { for (const k of Object.keys(localStorage)) if (k.startsWith('esafety-self-review:'))"
                         " return localStorage.getItem(k); return null; }")
     return json.loads(raw) if raw else None
+
+
+def reopen(page):
+    """Reload the page and wait for the tool again."""
+    page.reload()
+    page.locator("#sr-tool").wait_for(state="visible")
+    return page
+
+
+def offer_file(page, name: str, data: bytes):
+    """Give the import control a file, as a school picking it would."""
+    page.set_input_files("#sr-import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+
+
+def import_bytes(page, name: str, data: bytes) -> str:
+    """Import a file that needs no choice (no answers yet, or refused) and return what the page said."""
+    offer_file(page, name, data)
+    page.locator("#sr-message").wait_for(state="visible")
+    return page.inner_text("#sr-message")
+
+
+def watch_errors(page) -> list[str]:
+    """Collect the page's uncaught exceptions and console errors from now on."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.on("console", lambda m: errors.append(f"console.error: {m.text}") if m.type == "error" else None)
+    return errors

@@ -76,6 +76,7 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
         page.keyboard.type(text)
     saved = stored(page)
     assert saved["school"] == "Hillside Academy"
+    assert saved["items"]["inadequate-01"].pop("modified")  # when it changed, for merging with other tabs
     assert saved["items"]["inadequate-01"] == {"rating": "partly", "evidence": "Audit of laptops, November",
                                                "action": "Encrypt the rest", "who": "Bursar", "by": ""}
 
@@ -89,16 +90,22 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     with page.expect_download():
         page.keyboard.press("Space")
 
-    # The file picker opens from the keyboard; importing announces its result.
+    # The file picker opens from the keyboard; importing asks merge or replace (Enter merges,
+    # the choice focused first) and announces its result.
     copy = tmp_path / "copy.json"
     exported["items"][0]["who"] = "Business manager"
+    exported["items"][0]["modified"] = "2099-01-01T00:00:00.000Z"  # newer than the answer here
     copy.write_text(json.dumps(exported), "utf-8")
     page.focus("#sr-export-csv")
     tab_to(page, "el.id === 'sr-import'", limit=5)
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(str(copy))
+    page.locator("#sr-import-dialog").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.id") == "sr-import-merge"
+    page.keyboard.press("Enter")
     page.locator("#sr-message").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.id") == "sr-import"  # focus comes back
     assert page.input_value("#sr-inadequate-01-who") == "Business manager"
 
     # Reset: Enter opens the confirmation with "keep" focused; Escape keeps everything;
@@ -117,6 +124,9 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     assert page.evaluate("() => document.activeElement.id") == "sr-reset"
 
 
+IMPORT = {"format": "esafety-self-review", "framework": "", "items": [{"id": "feature-01", "rating": "not"}]}
+
+
 @pytest.fixture(params=["light", "dark"])
 def axe_page(request, browser, site_url):
     if not AXE.exists():
@@ -130,8 +140,9 @@ def axe_page(request, browser, site_url):
     context.close()
 
 
-def test_axe_finds_no_violation_before_or_after_use(axe_page):
+def test_axe_finds_no_violation_before_or_after_use(axe_page, fw):
     page = axe_page
+    IMPORT["framework"] = fw["id"]
     assert axe_violations(page, AXE) == [], "on the empty form"
     page.fill("#sr-school", "Riverside Primary School")
     for item_id, rating in (("inadequate-01", "not"), ("inadequate-02", "partly"), ("inadequate-03", "fully"),
@@ -143,3 +154,31 @@ def test_axe_finds_no_violation_before_or_after_use(axe_page):
     assert axe_violations(page, AXE) == [], "with answers, badges and a message"
     page.click("#sr-reset")
     assert axe_violations(page, AXE) == [], "with the reset confirmation open"
+    page.click("#sr-reset-confirm")
+    page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
+    assert axe_violations(page, AXE) == [], "with the undo button"
+    page.click("#sr-undo")
+    page.set_input_files("#sr-import", files=[{"name": "copy.json", "mimeType": "application/json",
+                                               "buffer": json.dumps(IMPORT).encode()}])
+    page.locator("#sr-import-dialog").wait_for(state="visible")
+    assert axe_violations(page, AXE) == [], "with the import question open"
+
+
+# Storage refuses every write; the page's own test hook keeps a way to plant a record.
+REFUSING = """const setItem = Storage.prototype.setItem;
+window.__plant = (key, value) => setItem.call(localStorage, key, value);
+Storage.prototype.setItem = function () { throw new DOMException('Full', 'QuotaExceededError'); };"""
+
+
+def test_axe_finds_no_violation_in_the_notices(axe_page, fw):
+    """The "not being saved" and "the framework changed" notices, both showing."""
+    page = axe_page
+    page.context.add_init_script(REFUSING)
+    record = {"format": "esafety-self-review", "framework": fw["id"], "saved": "2026-01-01T00:00:00.000Z",
+              "items": {"inadequate-99": {"rating": "not"}}, "fingerprints": {"inadequate-99": "12345678"}}
+    page.reload()
+    page.evaluate("([key, value]) => window.__plant(key, value)", [f"esafety-self-review:{fw['id']}", json.dumps(record)])
+    page.reload()
+    page.locator("#sr-tool").wait_for(state="visible")
+    assert page.is_visible("#sr-not-saving") and page.is_visible("#sr-changed")
+    assert axe_violations(page, AXE) == [], "with both notices"

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from self_review_drive import open_review, rate, stored, write
+from self_review_drive import import_bytes, open_review, rate, stored, write
 
 # A school's partial self-review: item id -> (rating, evidence, next action, who, by when).
 ANSWERS = {
@@ -142,12 +142,6 @@ def test_exports_match_what_was_entered_and_the_json_imports_into_a_fresh_browse
         assert other.inner_text("#sr-overall") == page.inner_text("#sr-overall")
     finally:
         fresh.close()
-
-
-def import_bytes(page, name: str, data: bytes):
-    page.set_input_files("#sr-import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
-    page.locator("#sr-message").wait_for(state="visible")
-    return page.inner_text("#sr-message")
 
 
 def test_a_malformed_or_foreign_import_is_refused_and_changes_nothing(review, fw):

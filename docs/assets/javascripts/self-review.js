@@ -1,9 +1,10 @@
 /* Self-review: a school rates itself against every feature and inadequate indicator.
  *
- * Answers live only in this browser's localStorage, keyed by the framework id and each
- * item's stable id. The framework (built from data/ at build time) is fetched as JSON; all
- * markup comes from <template> elements on the page. No dependencies, no network but that one
- * same-origin file.
+ * The page's DOM layer. The answers as data (merging, import, export, CSV) are in
+ * self-review-state.js (SelfReviewState); keeping them in this browser's localStorage, shared
+ * with the page's other open tabs, is stored-record.js (StoredRecord). The framework (built
+ * from data/ at build time) is fetched as JSON; all markup comes from <template> elements on
+ * the page. No dependencies, no network but that one same-origin file.
  */
 (function () {
   "use strict";
@@ -12,16 +13,17 @@
   var tool = document.getElementById("sr-tool");
   if (!tool || !script) return;
 
-  var FORMAT = "esafety-self-review";
-  var RATINGS = ["not", "partly", "fully"];
-  var FIELDS = ["evidence", "action", "who", "by"];
+  var S = window.SelfReviewState;
+  var FIELDS = S.FIELDS;
   var $ = function (id) { return document.getElementById(id); };
 
   var framework;        // the published framework
-  var items = {};       // id -> {item, kind, theme, element}
+  var items = new Map(); // id -> {item, kind, theme, element}, for the framework's items
   var order = [];       // item ids in page order: indicators, then features by theme
-  var state;            // {school, saved, items: {id: {rating, evidence, action, who, by}}}
-  var storageKey;
+  var state;            // see self-review-state.js
+  var store;            // see stored-record.js
+  var saving = true;    // false once this browser has refused to keep the answers
+  var undo = null;      // {state, word}: the answers before the last import or clearing
 
   fetch(script.dataset.framework)
     .then(function (response) {
@@ -29,7 +31,9 @@
       return response.json();
     })
     .then(start)
-    .catch(function () { /* the printable checklist stays in place */ });
+    .catch(function (error) {
+      console.error(error);  // the printable checklist stays in place
+    });
 
   // -- words from the page's templates -------------------------------------------------------
   function word(name) {
@@ -38,7 +42,7 @@
 
   function ratingWord(id, rating) {
     if (!rating) return word("unrated");
-    var kind = items[id] ? items[id].kind : "feature";
+    var kind = items.get(id) ? items.get(id).kind : "feature";
     var input = $("sr-rating-" + kind).content.querySelector('input[value="' + rating + '"]');
     return input.parentNode.querySelector("[data-word]").textContent;
   }
@@ -58,20 +62,33 @@
   // -- start ---------------------------------------------------------------------------------
   function start(data) {
     framework = data;
-    storageKey = FORMAT + ":" + framework.id;
     var root = script.dataset.siteRoot || "";
     var sections = $("sr-sections");
     sections.appendChild(section(word("indicators-title"), word("indicators-intro"), framework.indicators, null, root));
     framework.themes.forEach(function (theme) {
       sections.appendChild(section(theme.title, "", theme.items, theme, root));
     });
-    state = load();
+    store = StoredRecord.open({
+      key: S.FORMAT + ":" + framework.id,
+      read: S.fromStored,
+      write: function (record) { return S.toStored(record, framework); },
+      merge: S.merge
+    });
+    state = store.load() || S.empty();
     show();
+    if (state.saved) {
+      $("sr-saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
+    }
+    showFrameworkChanges(S.frameworkChanges(state, framework));
+    if (!store.available()) notSaving();
+    store.subscribe(onStoredElsewhere);
     tool.addEventListener("input", onInput);
     tool.addEventListener("change", onInput);
     $("sr-export-csv").addEventListener("click", exportCsv);
     $("sr-export-json").addEventListener("click", exportJson);
+    $("sr-not-saving-download").addEventListener("click", exportJson);
     $("sr-import").addEventListener("change", importFile);
+    $("sr-undo").addEventListener("click", onUndo);
     $("sr-print").addEventListener("click", function () { window.print(); });
     $("sr-reset").addEventListener("click", function () {
       $("sr-reset-dialog").returnValue = "";  // Escape leaves the last value in place
@@ -91,7 +108,7 @@
     list.forEach(function (item) {
       var kind = item.kind === "inadequate" ? "inadequate" : "feature";
       var article = itemElement(item, kind, root);
-      items[item.id] = {item: item, kind: kind, theme: theme, element: article};
+      items.set(item.id, {item: item, kind: kind, theme: theme, element: article});
       order.push(item.id);
       slot(element, "items").appendChild(article);
     });
@@ -122,105 +139,107 @@
   }
 
   // -- state and storage ---------------------------------------------------------------------
-  function empty() {
-    return {school: "", saved: "", items: {}};
-  }
-
-  function load() {
-    try {
-      var raw = window.localStorage.getItem(storageKey);
-      return raw ? normalise(JSON.parse(raw)) : empty();
-    } catch (error) {
-      return empty();
-    }
-  }
-
-  function save() {
-    state.saved = new Date().toISOString();
-    var stored = {format: FORMAT, framework: framework.id, version: framework.version,
-                  school: state.school, saved: state.saved, items: state.items};
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify(stored));
-      $("sr-saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
-    } catch (error) {
-      $("sr-saved").textContent = "This browser is not saving your answers. Download a copy before you leave the page.";
-    }
-  }
-
-  function normalise(data) {
-    var result = empty();
-    result.school = typeof data.school === "string" ? data.school : "";
-    result.saved = typeof data.saved === "string" ? data.saved : "";
-    var source = data.items || {};
-    Object.keys(source).forEach(function (id) { result.items[id] = record(source[id]); });
-    return result;
-  }
-
-  function record(data) {
-    var result = {rating: RATINGS.indexOf(data.rating) >= 0 ? data.rating : ""};
-    FIELDS.forEach(function (name) { result[name] = typeof data[name] === "string" ? data[name] : ""; });
-    return result;
-  }
-
   function entry(id) {
-    return state.items[id] || record({});
+    return state.items.get(id) || S.blank();
   }
 
-  function hasAnswer(entry) {
-    return Boolean(entry.rating) || FIELDS.some(function (name) { return entry[name]; });
+  function now() {
+    return new Date().toISOString();
+  }
+
+  // Every change is saved at once, merged with whatever another tab saved meanwhile.
+  function save() {
+    state.saved = now();
+    var result = store.save(state);
+    state = result.record;
+    if (result.saved) $("sr-saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
+    else notSaving();
+    show();
+  }
+
+  // Said at once, and nothing on the page claims otherwise from then on.
+  function notSaving() {
+    saving = false;
+    $("sr-not-saving").hidden = false;
+    $("sr-saved").textContent = word("not-saving");
+  }
+
+  // Another tab saved, imported or cleared: it saved every change as it was made, so what is
+  // stored now is the whole truth for this tab too.
+  function onStoredElsewhere(record) {
+    if (!saving) return;
+    state = record || S.empty();
+    show();
   }
 
   // -- showing the state ---------------------------------------------------------------------
+  // Sets only what differs, so that a change from another tab leaves the caret where it is.
   function show() {
-    $("sr-school").value = state.school;
+    setValue($("sr-school"), state.school);
     order.forEach(function (id) {
-      var article = items[id].element;
+      var article = items.get(id).element;
       var current = entry(id);
       article.querySelectorAll('input[type="radio"]').forEach(function (input) {
-        input.checked = input.value === current.rating;
+        if (input.checked !== (input.value === current.rating)) input.checked = input.value === current.rating;
       });
       article.querySelectorAll("[data-field]").forEach(function (field) {
-        field.value = current[field.dataset.field];
+        setValue(field, current[field.dataset.field]);
       });
       showRating(id);
     });
-    if (state.saved) {
-      $("sr-saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
-    }
     refresh();
   }
 
+  function setValue(field, value) {
+    if (field.value !== value) field.value = value;
+  }
+
   function showRating(id) {
-    var article = items[id].element;
+    var article = items.get(id).element;
     article.dataset.rating = entry(id).rating;
     slot(article, "status").textContent = ratingWord(id, entry(id).rating);
   }
 
   function onInput(event) {
     var target = event.target;
+    var changed;
     if (target.id === "sr-school") {
-      state.school = target.value;
+      changed = S.setSchool(state, target.value, now());
     } else {
       var article = target.closest(".sr-item");
       if (!article) return;
       var id = article.dataset.id;
-      var current = state.items[id] = entry(id);
       if (target.type === "radio") {
         if (event.type !== "change") return;
-        current.rating = target.value;
-        showRating(id);
+        changed = S.setAnswer(state, id, "rating", target.value, now());
       } else if (target.dataset.field) {
-        current[target.dataset.field] = target.value;
+        changed = S.setAnswer(state, id, target.dataset.field, target.value, now());
       } else {
         return;
       }
     }
-    save();
-    refresh();
+    if (!changed) return;
+    if (saving) save(); else show();
     if (target.type === "radio") {
       var rated = target.closest(".sr-item").dataset.id;
-      announce(items[rated].item.title + ": " + ratingWord(rated, target.value) + ". " + $("sr-overall").textContent);
+      announce(items.get(rated).item.title + ": " + ratingWord(rated, target.value) + ". " + $("sr-overall").textContent);
     }
+  }
+
+  function showFrameworkChanges(changes) {
+    if (!changes) return;
+    var title = function (id) { return items.get(id).item.title; };
+    var lines = [];
+    if (changes.added.length) lines.push(word("changed-added") + " " + changes.added.map(title).join("; ") + ".");
+    if (changes.reworded.length) lines.push(word("changed-reworded") + " " + changes.reworded.map(title).join("; ") + ".");
+    if (changes.retired.length) lines.push(word("changed-retired") + " " + changes.retired.join("; ") + ".");
+    var list = $("sr-changed-list");
+    lines.forEach(function (line) {
+      var li = document.createElement("li");
+      li.textContent = line;
+      list.appendChild(li);
+    });
+    $("sr-changed").hidden = lines.length === 0;
   }
 
   function announce(text) {
@@ -236,8 +255,8 @@
 
   // The summary, the action plan and the retired list, all from `state`.
   function refresh() {
-    var features = order.filter(function (id) { return items[id].kind === "feature"; });
-    var indicators = order.filter(function (id) { return items[id].kind === "inadequate"; });
+    var features = order.filter(function (id) { return items.get(id).kind === "feature"; });
+    var indicators = order.filter(function (id) { return items.get(id).kind === "inadequate"; });
     var count = function (ids, rating) {
       return ids.filter(function (id) { return entry(id).rating === rating; }).length;
     };
@@ -252,14 +271,14 @@
       var ids = theme.items.map(function (item) { return item.id; });
       var row = clone("sr-theme-row-template");
       slot(row, "title").textContent = theme.title;
-      RATINGS.forEach(function (rating) { slot(row, rating).textContent = count(ids, rating); });
+      S.RATINGS.forEach(function (rating) { slot(row, rating).textContent = count(ids, rating); });
       slot(row, "unrated").textContent = count(ids, "");
       rows.appendChild(row);
     });
 
     var open = indicators.filter(function (id) { return entry(id).rating !== "fully"; });
     list($("sr-open-indicators"), $("sr-open-indicators-none"), open.map(function (id) {
-      return {text: items[id].item.title, href: "#sr-" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
+      return {text: items.get(id).item.title, href: "#sr-" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
     }));
 
     var root = script.dataset.siteRoot || "";
@@ -267,10 +286,10 @@
       return question.probes.some(function (id) { return entry(id).rating !== "fully"; });
     });
     list($("sr-open-questions"), $("sr-open-questions-none"), unanswered.map(function (question) {
-      var missing = question.probes.filter(function (id) { return entry(id).rating !== "fully" && items[id]; });
+      var missing = question.probes.filter(function (id) { return entry(id).rating !== "fully" && items.get(id); });
       return {text: question.text, href: root + question.url,
               note: "(" + question.audience + "; depends on: " + missing.map(function (id) {
-                return items[id].item.title + ", " + ratingWord(id, entry(id).rating).toLowerCase();
+                return items.get(id).item.title + ", " + ratingWord(id, entry(id).rating).toLowerCase();
               }).join("; ") + ")"};
     }));
 
@@ -298,8 +317,8 @@
     var rank = {not: 0, partly: 1, "": 2};
     var needs = order.filter(function (id) { return entry(id).rating !== "fully"; });
     needs.sort(function (a, b) {
-      return (items[a].kind === "inadequate" ? 0 : 3) + rank[entry(a).rating] -
-             ((items[b].kind === "inadequate" ? 0 : 3) + rank[entry(b).rating]) ||
+      return (items.get(a).kind === "inadequate" ? 0 : 3) + rank[entry(a).rating] -
+             ((items.get(b).kind === "inadequate" ? 0 : 3) + rank[entry(b).rating]) ||
              order.indexOf(a) - order.indexOf(b);
     });
     planRows($("sr-plan-action"), needs);
@@ -311,7 +330,7 @@
     ids.forEach(function (id) {
       var row = clone("sr-plan-row-template");
       var current = entry(id);
-      slot(row, "title").textContent = items[id].item.title;
+      slot(row, "title").textContent = items.get(id).item.title;
       slot(row, "status").textContent = ratingWord(id, current.rating);
       FIELDS.forEach(function (name) {
         slot(row, name).textContent = name === "by" && current.by ? longDate(new Date(current.by + "T12:00:00")) : current[name];
@@ -320,17 +339,13 @@
     });
   }
 
-  function retiredIds() {
-    return Object.keys(state.items).filter(function (id) { return !items[id] && hasAnswer(state.items[id]); });
-  }
-
   function retired() {
-    var ids = retiredIds();
+    var ids = S.retiredIds(state, framework);
     var ul = $("sr-retired-list");
     ul.textContent = "";
     ids.forEach(function (id) {
       var li = clone("sr-open-item-template");
-      var current = state.items[id];
+      var current = entry(id);
       slot(li, "link").replaceWith(document.createTextNode(id));
       slot(li, "note").textContent = "(" + [ratingWord(id, current.rating)].concat(FIELDS.map(function (name) {
         return current[name];
@@ -341,43 +356,17 @@
   }
 
   // -- export and import ---------------------------------------------------------------------
-  function exportRecords() {
-    var records = order.map(function (id) {
-      var info = items[id];
-      return Object.assign({id: id, kind: info.kind, theme: info.theme ? info.theme.title : "",
-                            title: info.item.title}, entry(id));
-    });
-    return records.concat(retiredIds().map(function (id) {
-      return Object.assign({id: id, kind: "retired", theme: "", title: ""}, state.items[id]);
-    }));
-  }
-
   function exportJson() {
-    var data = {format: FORMAT, framework: framework.id, framework_title: framework.title,
-                version: framework.version, school: state.school, exported: new Date().toISOString(),
-                items: exportRecords()};
-    download(JSON.stringify(data, null, 2) + "\n", "application/json", "json");
+    download(S.exportJson(state, framework, now()), "application/json", "json");
   }
 
   function exportCsv() {
     var header = ["Id", "Type", "Theme", "Item", "Rating", "Evidence", "Next action", "Who", "By when"];
-    var rows = exportRecords().map(function (r) {
+    var rows = S.exportRecords(state, framework).map(function (r) {
       return [r.id, word(r.kind === "inadequate" ? "indicator" : r.kind), r.theme, r.title,
               ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by];
     });
-    var text = [header].concat(rows).map(function (row) {
-      return row.map(csvCell).join(",");
-    }).join("\r\n") + "\r\n";
-    // The byte-order mark makes Excel read the file as UTF-8.
-    download("\ufeff" + text, "text/csv;charset=utf-8", "csv");
-  }
-
-  // Quoted; and a note that starts like a formula (=, +, @) gets a leading apostrophe so that
-  // Excel shows it as text rather than running it.
-  function csvCell(value) {
-    var text = String(value);
-    if (/^[=+@\t\r]/.test(text)) text = "'" + text;
-    return '"' + text.replace(/"/g, '""') + '"';
+    download(S.csv([header].concat(rows)), "text/csv;charset=utf-8", "csv");
   }
 
   function download(text, type, extension) {
@@ -396,60 +385,95 @@
     var input = event.target;
     var file = input.files && input.files[0];
     if (!file) return;
-    file.text().then(function (text) {
-      var result = parseExport(text);
-      input.value = "";
+    input.value = "";
+    // A huge file is refused before it is read into memory.
+    var read = file.size > S.LIMITS.bytes ? Promise.resolve("x".repeat(S.LIMITS.bytes + 1)) : file.text();
+    read.then(function (text) {
+      var result = S.parseImport(text, framework);
       if (result.error) {
         message(result.error + " Nothing was changed.", true);
         return;
       }
-      state = result.state;
-      save();
-      show();
-      var retiredNow = retiredIds();
-      message("Imported " + file.name + ": answers for " + Object.keys(state.items).filter(function (id) {
-        return items[id] && hasAnswer(state.items[id]);
-      }).length + " items." + (retiredNow.length ? " " + retiredNow.length +
-        " item(s) in the file are no longer in the framework and are listed under “Answers for items no longer in the framework”: " +
-        retiredNow.join(", ") + "." : ""));
+      if (!hasAnyAnswer(state)) return applyImport(S.importPlans(state, result.state).replace, file.name);
+      askHowToImport(result.state, file.name);
+    }).catch(function (error) {
+      console.error(error);
+      message("This file could not be read. Nothing was changed.", true);
     });
   }
 
-  // An export of this framework, or {error}; never a partial result.
-  function parseExport(text) {
-    var data;
-    try {
-      data = JSON.parse(text.replace(/^\ufeff/, ""));
-    } catch (error) {
-      return {error: "This file is not a self-review copy: it is not valid JSON."};
-    }
-    if (!data || typeof data !== "object" || data.format !== FORMAT || !Array.isArray(data.items)) {
-      return {error: "This file is not a self-review copy downloaded from this page."};
-    }
-    if (data.framework !== framework.id) {
-      return {error: "This file is a self-review against a different framework (“" + String(data.framework) +
-                     "”), not " + framework.title + "."};
-    }
-    var result = empty();
-    result.school = typeof data.school === "string" ? data.school : "";
-    for (var i = 0; i < data.items.length; i++) {
-      var r = data.items[i];
-      var bad = !r || typeof r !== "object" || typeof r.id !== "string" || !r.id ||
-        (r.rating && RATINGS.indexOf(r.rating) < 0) ||
-        FIELDS.some(function (name) { return r[name] !== undefined && typeof r[name] !== "string"; });
-      if (bad) return {error: "This file is damaged: item " + (i + 1) + " is not a valid answer."};
-      result.items[r.id] = record(r);
-    }
-    return {state: result};
+  function hasAnyAnswer(current) {
+    return Boolean(current.school) || Array.from(current.items.values()).some(S.hasAnswer);
+  }
+
+  function askHowToImport(incoming, name) {
+    var plans = S.importPlans(state, incoming);
+    var dialog = $("sr-import-dialog");
+    $("sr-import-file").textContent = name;
+    $("sr-import-merge-summary").textContent = summary(plans.merge);
+    $("sr-import-replace-summary").textContent = summary(plans.replace);
+    dialog.returnValue = "";  // Escape leaves the last value in place
+    dialog.onclose = function () {
+      dialog.onclose = null;
+      var choice = dialog.returnValue;
+      // Planned again: another tab may have saved while the question was open.
+      if (choice === "merge" || choice === "replace") applyImport(S.importPlans(state, incoming)[choice], name);
+      else message("The import was cancelled. Nothing was changed.");
+      $("sr-import").focus();
+    };
+    dialog.showModal();
+  }
+
+  function summary(plan) {
+    var parts = [count(plan.added, "item") + " added", plan.changed + " changed", plan.kept + " kept as they are"];
+    if (plan.removed) parts.push(plan.removed + " removed");
+    return parts.join(", ") + ".";
+  }
+
+  function count(n, noun) {
+    return n + " " + noun + (n === 1 ? "" : "s");
+  }
+
+  function applyImport(plan, name) {
+    offerUndo("undo-import");
+    plan.state.saved = now();
+    replaceState(plan.state);
+    var retiredNow = S.retiredIds(state, framework);
+    message("Imported " + name + ": " + summary(plan) + (retiredNow.length ? " " + retiredNow.length +
+      " item(s) in the file are no longer in the framework and are listed under “Answers for items no longer in the framework”: " +
+      retiredNow.join(", ") + "." : ""));
+  }
+
+  // Imports, clearing and undoing store exactly the answers they show, merging nothing.
+  function replaceState(next) {
+    state = next;
+    if (saving && !store.replace(hasAnyAnswer(state) ? state : null)) notSaving();
+    show();
+  }
+
+  // One undo, for the last import or clearing, until the page is left.
+  function offerUndo(label) {
+    undo = {state: S.copy(state), label: label};
+    $("sr-undo").textContent = word(label);
+    $("sr-undo-line").hidden = false;
+  }
+
+  function onUndo() {
+    if (!undo) return;
+    var what = undo.label === "undo-import" ? "The import was undone" : "The clearing was undone";
+    replaceState(undo.state);
+    undo = null;
+    $("sr-undo-line").hidden = true;
+    message(what + ": your answers are as they were before it.");
+    $("sr-import").focus();
   }
 
   function onResetClosed() {
     if ($("sr-reset-dialog").returnValue !== "clear") return;
-    state = empty();
-    try { window.localStorage.removeItem(storageKey); } catch (error) { /* nothing stored */ }
-    show();
-    $("sr-saved").textContent = "All answers were cleared from this device.";
-    message("All answers were cleared from this device.");
+    offerUndo("undo-clear");
+    replaceState(S.empty());
+    if (saving) $("sr-saved").textContent = "All answers were cleared from this device.";
+    message("All answers were cleared from this device. You can undo this until you leave the page.");
     $("sr-reset").focus();
   }
 

@@ -1,0 +1,107 @@
+/* One record a reader asked this browser to keep, in localStorage under one key, shared by
+ * every tab. The same rules for every caller (the self-review's answers; later, a school's
+ * details for the templates): a save merges with what another tab stored since this tab read
+ * it, other tabs hear about every change, and a caller can tell whether anything is kept.
+ *
+ *   var store = StoredRecord.open({key: "...", read: fromJson, write: toJson, merge: newer});
+ *   store.available()        false when this browser keeps nothing (blocked, private, full)
+ *   store.load()             the stored record (read from its JSON), or null
+ *   store.save(record)       merge(stored, record), stored; returns {saved, record}
+ *   store.replace(record)    stores exactly `record` (null removes it); returns true if kept
+ *   store.subscribe(fn)      fn(record or null) when another tab changes it; returns unsubscribe
+ *
+ * A plain script that defines one global, and module.exports for Node's test runner.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.StoredRecord = api;
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // Reading window.localStorage itself throws where storage is blocked (a sandbox, some
+  // privacy settings): that is "no storage", not an error.
+  function defaultArea() {
+    try {
+      return typeof window !== "undefined" ? window.localStorage : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function open(options) {
+    var key = options.key;
+    var area = "area" in options ? options.area : defaultArea();
+    var events = options.events || (typeof window !== "undefined" ? window : null);
+
+    function parse(raw) {
+      if (raw === null || raw === "") return null;
+      try {
+        return options.read(JSON.parse(raw));
+      } catch (error) {
+        console.error("Stored record " + key + " could not be read; it is left as it is until the next save.", error);
+        return null;
+      }
+    }
+
+    function raw() {
+      try {
+        return area ? area.getItem(key) : null;
+      } catch (error) {
+        console.error(error);
+        return null;
+      }
+    }
+
+    function put(text, name) {
+      name = name || key;
+      if (!area) return false;
+      try {
+        if (text === null) area.removeItem(name);
+        else area.setItem(name, text);
+        return true;
+      } catch (error) {
+        // Quota full or writing refused: the caller tells the reader; the console tells us.
+        console.error("Stored record " + key + " was not saved.", error);
+        return false;
+      }
+    }
+
+    return {
+      // Writes the stored value back unchanged (no event, nothing new kept); with nothing
+      // stored, writes an empty probe beside it and removes it at once, so that other tabs,
+      // which listen to `key` only, do not take the probe for a cleared record.
+      available: function () {
+        if (!area) return false;
+        var current = raw();
+        if (current !== null) return put(current);
+        return put("", key + ":probe") && put(null, key + ":probe");
+      },
+      load: function () {
+        return parse(raw());
+      },
+      save: function (record) {
+        var stored = parse(raw());
+        var merged = stored ? options.merge(stored, record) : record;
+        return {saved: put(JSON.stringify(options.write(merged))), record: merged};
+      },
+      replace: function (record) {
+        return put(record === null ? null : JSON.stringify(options.write(record)));
+      },
+      subscribe: function (callback) {
+        if (!events) return function () {};
+        function listener(event) {
+          // key is null when another tab cleared the whole of localStorage.
+          if (event.key !== key && event.key !== null) return;
+          if (event.storageArea && area && event.storageArea !== area) return;
+          callback(parse(event.key === null ? null : event.newValue));
+        }
+        events.addEventListener("storage", listener);
+        return function () { events.removeEventListener("storage", listener); };
+      }
+    };
+  }
+
+  return {open: open};
+});
