@@ -45,7 +45,12 @@ class Piece:
 
     @property
     def label(self) -> str:
-        return f"[{PLACEHOLDERS[self.placeholder]}]" if self.placeholder else self.text
+        return placeholder_label(self.placeholder) if self.placeholder else self.text
+
+
+def placeholder_label(name: str) -> str:
+    """What a blank shows until it is filled in, such as [School name]."""
+    return f"[{PLACEHOLDERS[name]}]"
 
 
 def pieces(text: str) -> list[Piece]:
