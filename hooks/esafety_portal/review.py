@@ -1,4 +1,5 @@
-"""Content currency: what is due for review. `python -m esafety_portal.review` prints the report."""
+"""Content currency: what is due for review, and how hard each template is to read.
+`python -m esafety_portal.review` prints the report."""
 from __future__ import annotations
 
 import argparse
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         print(errors.report() if isinstance(errors, ContentErrors) else errors, file=sys.stderr)
         return 1
     print(report(content, today))
+    if content.templates:
+        from .readability import report as reading_report  # textstat loads only for this report
+
+        print("\n" + "\n".join(reading_report(content.templates)))
     return 0
 
 

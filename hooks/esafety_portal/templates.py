@@ -48,8 +48,13 @@ class Piece:
 
     def __post_init__(self):
         if not self.label:
-            shown = f"[{PLACEHOLDERS.get(self.placeholder, self.placeholder)}]" if self.placeholder else self.text
+            shown = placeholder_label(self.placeholder) if self.placeholder else self.text
             object.__setattr__(self, "label", shown)
+
+
+def placeholder_label(name: str) -> str:
+    """What a blank shows until it is filled in, such as [School name]."""
+    return f"[{PLACEHOLDERS.get(name, name)}]"
 
 
 def pieces(text: str) -> list[Piece]:
@@ -77,6 +82,16 @@ class Clause:
     text: str
     addresses: tuple[str, ...]
     template_id: str
+    line: int = 1  # the line of its text in the data file, for messages to editors
+    path: str = ""  # where its text is in the file, such as sections[1].clauses[0].text
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How hard a template's clauses may be to read: its `reading` block."""
+
+    grade: float  # the highest Flesch-Kincaid grade of the clauses read together
+    max_words: int | None = None  # the most words in any one clause, if limited
 
 
 @dataclass
@@ -116,6 +131,7 @@ class Template:
     meta: FileMeta
     keywords: tuple[str, ...] = ()
     order: int = 0  # position in the list of templates
+    reading: Reading | None = None  # the reading target, which every template file states
     items: list[Item] = field(default_factory=list)  # the clauses, as indexed items
 
     @property
@@ -143,10 +159,11 @@ def template_from_data(data: dict, data_file: str, meta: FileMeta) -> Template:
     template_id = data["id"]
     sections = [
         Section(s["id"], s["title"], s.get("intro", ""),
-                [Clause(c["id"], c["text"], tuple(c["addresses"]), template_id) for c in s["clauses"]],
+                [_clause(data, template_id, (index, number)) for number in range(len(s["clauses"]))],
                 template_id)
-        for s in data["sections"]
+        for index, s in enumerate(data["sections"])
     ]
+    reading = data.get("reading")
     sig = data.get("signature")
     template = Template(
         id=template_id, kind=data["kind"], title=data["title"], audience=data["audience"],
@@ -155,9 +172,18 @@ def template_from_data(data: dict, data_file: str, meta: FileMeta) -> Template:
         signature=Signature(sig["title"], sig.get("statement", ""), tuple(sig["fields"]), tuple(sig["signers"]))
         if sig else None,
         data_file=data_file, meta=meta, keywords=tuple(data.get("keywords", ())), order=data.get("order", 0),
+        reading=Reading(reading["grade"], reading.get("max_words")) if reading else None,
     )
     template.items = [clause_item(template, section, clause) for section in sections for clause in section.clauses]
     return template
+
+
+def _clause(data: dict, template_id: str, where: tuple[int, int]) -> Clause:
+    section, number = where
+    path = ["sections", section, "clauses", number, "text"]
+    raw = data["sections"][section]["clauses"][number]
+    return Clause(raw["id"], raw["text"], tuple(raw["addresses"]), template_id,
+                  line=line_of(data, path), path=format_path(path))
 
 
 def clause_item(template: Template, section: Section, clause: Clause) -> Item:

@@ -114,3 +114,13 @@ def test_check_placeholders_ignores_other_families():
     assert check_placeholders([DataFile("data/features.yml", "features", data)], {}) == []
     (error,) = check_placeholders([DataFile("data/templates/x.yml", "template", data)], {})
     assert (error.line, error.path) == (3, "text")
+
+
+def test_template_without_a_reading_target(project):
+    path = project / KS2
+    text = path.read_text("utf-8")
+    start = text.index("reading:\n")
+    path.write_text(text[:start] + text[text.index("keywords:"):], "utf-8")
+    (error,) = _errors(project)
+    assert (error.file, error.path) == (KS2, "")
+    assert "reading" in error.problem, error

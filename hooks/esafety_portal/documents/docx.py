@@ -1,19 +1,21 @@
 """The Word (.docx) version of a template, made with python-docx.
 
 Real Heading styles give Word's navigation pane and screen readers an outline; clauses use the
-List Bullet style; the signature block is a table; blanks to fill in are highlighted yellow.
+List Bullet style; the signature block is a table; each blank to fill in is one run holding its
+label, in the Placeholder character style and highlighted yellow.
 """
 from __future__ import annotations
 
 import io
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from .outline import Bullets, Heading, Outline, Paragraph, SignatureTable
+from .outline import PLACEHOLDER_STYLE, Bullets, Heading, Outline, Paragraph, SignatureTable
 from .zips import rezip
 
 LANGUAGE = "en-GB"
@@ -24,6 +26,7 @@ def docx_bytes(doc_outline: Outline) -> bytes:
     _set_language(document)
     _set_properties(document, doc_outline)
     add = _StyledParagraphs(document)
+    placeholder = _add_placeholder_style(document)
     add("Title").add_run(doc_outline.title)
     for line in doc_outline.cover:
         add("Subtitle" if line is doc_outline.cover[0] else None).add_run(line)
@@ -31,10 +34,10 @@ def docx_bytes(doc_outline: Outline) -> bytes:
         if isinstance(block, Heading):
             add(f"Heading {block.level}").add_run(block.text)
         elif isinstance(block, Paragraph):
-            _add_pieces(add(None), block.pieces)
+            _add_pieces(add(None), block.pieces, placeholder)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _add_pieces(add("List Bullet"), item)
+                _add_pieces(add("List Bullet"), item, placeholder)
         elif isinstance(block, SignatureTable):
             _add_signature_table(document, block)
     document.sections[0].footer.paragraphs[0].text = doc_outline.footer
@@ -61,10 +64,21 @@ class _StyledParagraphs:
         return paragraph
 
 
-def _add_pieces(paragraph, pieces) -> None:
+def _add_placeholder_style(document) -> str:
+    """The character style that marks a blank; returns its id."""
+    style = document.styles.add_style(PLACEHOLDER_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    style.quick_style = True  # listed in Word's style gallery, so a school can find every blank
+    return style.style_id
+
+
+def _add_pieces(paragraph, pieces, placeholder_style: str) -> None:
     for piece in pieces:
         run = paragraph.add_run(piece.label)
         if piece.placeholder:
+            run._r.style = placeholder_style
+            # Highlighted on the run too, as before the style: programs that ignore character
+            # styles' highlighting still show the blank.
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 

@@ -14,7 +14,7 @@ from odf.style import (DefaultStyle, Footer, ListLevelProperties, MasterPage, Pa
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, List, ListItem, ListLevelStyleBullet, ListStyle, P, Span
 
-from .outline import Bullets, Heading, Outline, Paragraph, SignatureTable
+from .outline import PLACEHOLDER_STYLE, Bullets, Heading, Outline, Paragraph, SignatureTable
 from .zips import rezip
 
 MIMETYPE = "mimetype"
@@ -41,7 +41,7 @@ class _Styles:
                              ParagraphProperties(margintop="0.4cm", marginbottom="0.2cm", keepwithnext="always"))
             for level in (1, 2)
         }
-        self.placeholder = self._add(doc, Style(name="Placeholder", family="text"),
+        self.placeholder = self._add(doc, Style(name=PLACEHOLDER_STYLE, family="text"),
                                      TextProperties(backgroundcolor="#ffff00"))
         self.bullets = ListStyle(name="List_20_Bullet", displayname="List Bullet")
         level = ListLevelStyleBullet(level=1, bulletchar="•")

@@ -14,6 +14,9 @@ from ..templates import Piece, Template, pieces
 # Shown under the cover so a school knows what to do with the highlighted blanks.
 HOW_TO_FILL_IN = ("Replace each highlighted blank, such as [School name], with your school's own details, "
                   "then delete this note.")
+# The character style of each blank in .docx and .odt: a program finds the blanks by it, and
+# the run's text, the label, says which one it is.
+PLACEHOLDER_STYLE = "Placeholder"
 
 
 @dataclass(frozen=True)
