@@ -27,6 +27,9 @@ with warnings.catch_warnings():
 
 PLACEHOLDER_WORD = "name"
 _TEXTSTAT = textstatistics()  # our own instance: textstat's shared one holds settings anyone can change
+# textstat rounds syllables per word to one decimal before using it, so a grade would jump by
+# 1.2 when one syllable tips the average from 1.24 to 1.25. Unrounded, then the grade alone rounded.
+_TEXTSTAT.set_rounding(False)
 
 
 def plain_text(text: str) -> str:
@@ -38,7 +41,7 @@ def plain_text(text: str) -> str:
 
 def grade(text: str) -> float:
     """Flesch-Kincaid grade of plain text, to one decimal place."""
-    return _TEXTSTAT.flesch_kincaid_grade(text)
+    return round(_TEXTSTAT.flesch_kincaid_grade(text), 1)
 
 
 def word_count(text: str) -> int:

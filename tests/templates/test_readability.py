@@ -6,7 +6,7 @@ import pytest
 
 from esafety_portal import schema_check
 from esafety_portal.model import FileMeta
-from esafety_portal.readability import measure, plain_text, report
+from esafety_portal.readability import grade, measure, plain_text, report, textstatistics
 from esafety_portal.templates import Reading, template_from_data
 from esafety_portal.yaml_loader import read_yaml
 from support.site import ROOT
@@ -44,10 +44,10 @@ def test_a_hard_clause_fails_naming_file_line_clause_and_grade(hard):
     assert messages == [
         f"{HARD}:33: sections[0].clauses[2].text: clause hard-aup-03 has 30 words, over this template's limit of 15 "
         "(reading.max_words) — say it more briefly, or split it into two clauses",
-        f"{HARD}:28: sections[0].clauses[1].text: clause hard-aup-02 reads at grade 26.1, and this template's clauses "
-        "together at grade 9, above its target of 4 (reading.grade) — use shorter words and one idea a sentence",
-        f"{HARD}:33: sections[0].clauses[2].text: clause hard-aup-03 reads at grade 7.9, and this template's clauses "
-        "together at grade 9, above its target of 4 (reading.grade) — use shorter words and one idea a sentence",
+        f"{HARD}:28: sections[0].clauses[1].text: clause hard-aup-02 reads at grade 25.8, and this template's clauses "
+        "together at grade 9.6, above its target of 4 (reading.grade) — use shorter words and one idea a sentence",
+        f"{HARD}:33: sections[0].clauses[2].text: clause hard-aup-03 reads at grade 8.3, and this template's clauses "
+        "together at grade 9.6, above its target of 4 (reading.grade) — use shorter words and one idea a sentence",
     ]
 
 
@@ -64,6 +64,18 @@ def test_the_template_grade_reads_the_clauses_together_not_each_on_its_own(hard)
     reading = measure(hard)
     assert reading.clauses[1].grade > 4 >= reading.grade
     assert reading.problems() == []
+
+
+def test_the_grade_is_the_flesch_kincaid_formula_unrounded_until_the_end():
+    # textstat rounds syllables per word (here 13/11 = 1.18) to 1.2 first, which moves the grade by
+    # up to 0.6; the gate must not jump when one syllable tips an average over a rounding edge.
+    text = "I will take care of the computers and tell an adult."
+    counter = textstatistics()
+    counter.set_rounding(False)
+    words, syllables = counter.lexicon_count(text), counter.syllable_count(text)
+    assert (words, syllables, counter.sentence_count(text)) == (11, 13, 1)
+    assert grade(text) == round(0.39 * 11 + 11.8 * 13 / 11 - 15.59, 1) == 2.6
+    assert textstatistics().flesch_kincaid_grade(text) == 2.9  # what textstat alone would say
 
 
 def test_placeholders_read_as_one_plain_word_and_every_clause_ends_a_sentence():
