@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
 
 from esafety_portal.documents.pack import DOWNLOADS, PACK_NAME, file_names
+from esafety_portal.generated_pages import add_nav_section, publish_pages
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.pages import relative_path, template_page
 from esafety_portal.render import Renderer
@@ -27,11 +27,7 @@ AFTER = "Inspection"
 @event_priority(50)
 def on_config(config):
     content = config["esafety_content"]
-    section = {SECTION: [INDEX] + [{t.title: template_page(t.id)} for t in content.templates]}
-    nav = [entry for entry in (config.nav or []) if not (isinstance(entry, dict) and SECTION in entry)]
-    keys = [next(iter(entry)) if isinstance(entry, dict) else None for entry in nav]
-    nav.insert(keys.index(AFTER) + 1 if AFTER in keys else len(nav), section)
-    config.nav = nav
+    add_nav_section(config, SECTION, [INDEX] + [{t.title: template_page(t.id)} for t in content.templates], AFTER)
     return config
 
 
@@ -50,13 +46,7 @@ def on_files(files, config):
         page = template_page(template.id)
         pages[page] = renderer.render("template.md.jinja", page, tpl=template, pieces=pieces,
                                       downloads=downloads(template.id, page), pack=download(PACK_NAME, page, sizes))
-    for src_uri, markdown in pages.items():
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:  # a hand-written page of the same name gives way to the data
-            files.remove(existing)
-        # MkDocs leaves out any /templates/ folder by default (for theme templates): say these count.
-        files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
-    return files
+    return publish_pages(files, config, pages)
 
 
 FORMAT_NAMES = {

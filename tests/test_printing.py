@@ -19,7 +19,7 @@ from support.site import ROOT
 # Filters that turn a value into text that cannot hold markup: numbers, dates, JSON for front matter.
 SAFE_FROM_ANY = {"long_date", "length", "int", "round", "count", "e", "escape"}  # e: HTML context
 # Filters that only reshape text that is already of its kind.
-RESHAPING = {"indent_block", "replace", "lower", "trim"}
+RESHAPING = {"indent_block", "replace", "lower", "trim", "capitalize"}
 
 TEMPLATES = sorted((ROOT / "overrides" / "markdown").glob("*.jinja"))
 PAGES = sorted((ROOT / "docs").rglob("*.md"))

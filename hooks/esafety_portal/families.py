@@ -17,6 +17,7 @@ SINGLE_FILES = {
 # Folders where every .yml file is one item of a family.
 FOLDERS = {
     "templates": "template",
+    "frameworks": "framework",
 }
 
 # The kind of item that an `id` inside a list (or a single mapping) of this name identifies.
@@ -41,7 +42,11 @@ ITEM_KIND = {
     "organisations": "organisation",
     "sections": "section",
     "clauses": "clause",
+    "groups": "group",  # a framework's groups; a framework's items name their own kind
 }
+
+# In REFERENCES: any item of any framework in data/frameworks/.
+ANY_FRAMEWORK_ITEM = "framework item"
 
 # Fields whose values are ids of other items, and the kinds they may point to (None: any).
 REFERENCES = {
@@ -56,7 +61,21 @@ REFERENCES = {
     "document": ("source",),
     "expectation": ("expectation",),
     "grades": ("grade",),
-    "addresses": ("feature", "inadequate", "recommendation"),
+    "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
+}
+
+# Every typed link between items, with how it reads forwards (on the item that makes it) and
+# backwards (on the item it points to); None where that side is shown some other way. A
+# framework's items may use those listed in data/schema/framework.schema.json (links:).
+RELATIONS = {
+    "answers": ("Answers the 2010 recommendation", "Features that answer it"),
+    "probes": ("Probes", "Questions that test it"),
+    "absence_of": ("Shows the absence of", "Shown missing by"),
+    "responds_to": ("Responds to", "Recommendations responding to it"),
+    "see_also": ("See also", "Read alongside"),
+    "part_of": ("Part of", "Includes"),
+    "mentioned_in": (None, "Organisations named"),
+    "addresses": (None, "Template clauses that address it"),
 }
 
 

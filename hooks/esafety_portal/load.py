@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import clock, rules, schema_check
+from . import clock, frameworks, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review, Site, Source,
@@ -71,26 +71,17 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
     errors += rules.check_markdown(parsed)
     errors += rules.check_urls(parsed)
     errors += rules.check_figures(valid)
-    for extra_check in EXTRA_CHECKS:
-        errors += extra_check(valid, ids)
+    errors += templates.check_placeholders(valid, ids)
+    errors += frameworks.check_frameworks(valid)
     if errors:
         raise ContentErrors(errors)
     return valid, ids
 
 
-# Family-specific checks registered by other modules (templates add placeholder checks).
-EXTRA_CHECKS: list = []
-# Functions that build extra parts of the model (templates), called with (files, content).
-EXTRA_BUILDERS: list = []
-
-
 def load_content(project_dir: Path, today: dt.date | None = None) -> Content:
+    """The whole content model, built in one call from checked data; never changed afterwards."""
     files, ids = read_and_check(Path(project_dir), today)
-    content = build_model(files)
-    content.kinds.update({item_id: entry.kind for item_id, entry in ids.items()})
-    for builder in EXTRA_BUILDERS:
-        builder(files, content)
-    return content
+    return build_model(files, {item_id: entry.kind for item_id, entry in ids.items()})
 
 
 # -- building the model from checked data -------------------------------------------------
@@ -116,8 +107,9 @@ def _item(raw: dict, kind: str, source: SourceRef | None, group: str = "", ref_f
     )
 
 
-def build_model(files: list[rules.DataFile]) -> Content:
+def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
     by_schema = {f.schema: f.data for f in files}
+    metas = {f.shown_as: file_meta(f) for f in files}
     sources = {
         d["id"]: Source(d["id"], d["title"], d["kind"], d["publisher"], d["published"], d["status"], parse_url(d["url"]),
                         d.get("status_note", ""), d.get("date_note", ""), d.get("reference", ""))
@@ -170,9 +162,9 @@ def build_model(files: list[rules.DataFile]) -> Content:
                          o.get("status_note", ""))
             for o in by_schema["organisations"]["organisations"]
         ],
-        files={f.shown_as: file_meta(f) for f in files},
+        files=metas,
+        kinds=kinds,
+        templates=templates.build_templates(files, metas),
+        frameworks=frameworks.build_frameworks(files, metas),
     )
 
-
-# Registers the template placeholder check and builder (imported last: it appends to the lists above).
-from . import templates  # noqa: E402,F401

@@ -91,6 +91,7 @@ class Group:
     items: list[Item]
     heading_inferred: bool = False
     keywords: tuple[str, ...] = ()
+    intro: str = ""
 
 
 @dataclass
@@ -148,20 +149,27 @@ class Content:
     organisations: list[Organisation]
     files: dict[str, FileMeta]  # data file -> review and changes
     kinds: dict[str, str] = field(default_factory=dict)  # every id -> its kind
-    templates: list = field(default_factory=list)
+    templates: list = field(default_factory=list)  # templates.Template, policy first
+    frameworks: list = field(default_factory=list)  # frameworks.Framework, current first
     _by_id: dict[str, object] = field(default_factory=dict, repr=False)
     _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _framework_of: dict[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
-        self.add_items(self.all_items() + self.themes + self.audiences)
+        self._index(self.all_items() + self.themes + self.audiences)
+        for template in self.templates:
+            self._index([template, *template.sections])
+        for framework in self.frameworks:
+            self._index([framework, *framework.groups])  # its items are in all_items()
+            for thing in [framework, *framework.groups, *framework.items]:
+                self._framework_of[thing.id] = framework
         for org in self.organisations:
             self._by_id[org.id] = org
             for target in org.mentioned_in:
                 self._incoming.setdefault(target, []).append(("mentioned_in", org.id))
 
-    def add_items(self, things) -> None:
-        """Index things by id, with the references they make, so `get` and `referring` find them.
-        Also used for what is built after the model (templates, their sections and clauses)."""
+    def _index(self, things) -> None:
+        """Index things by id, with the references they make, so `get` and `referring` find them."""
         for thing in things:
             self._by_id[thing.id] = thing
             for name, targets in getattr(thing, "refs", {}).items():
@@ -183,10 +191,16 @@ class Content:
 
     def _extra_items(self):
         for template in self.templates:
-            yield from getattr(template, "items", [])
+            yield from template.items
+        for framework in self.frameworks:
+            yield from framework.items
 
     def get(self, item_id: str):
         return self._by_id[item_id]
+
+    def framework_of(self, item_id: str):
+        """The framework an id belongs to (the framework itself, a group or an item), or None."""
+        return self._framework_of.get(item_id)
 
     def has(self, item_id: str) -> bool:
         return item_id in self._by_id

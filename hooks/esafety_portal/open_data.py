@@ -45,7 +45,23 @@ def families(content: Content) -> dict[str, object]:
         "organisations": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(o).items()}
                           for o in content.organisations],
         "sources": [dict(vars(s)) for s in content.sources.values()],
+        **{f"frameworks/{fw.id}": framework_record(fw) for fw in content.frameworks},
     }
+
+
+IDENTITY = ("id", "title", "short_title", "publisher", "edition", "published", "in_force", "as_of", "status",
+            "status_note", "url", "licence", "intro")
+
+
+def framework_record(framework) -> dict:
+    record = {name: getattr(framework, name) for name in IDENTITY if getattr(framework, name)}
+    record["groups"] = [{"id": g.id, "title": g.title, "intro": g.intro} for g in framework.groups]
+    record["items"] = [{"id": i.id, "kind": i.kind, "group": i.group, "title": i.title, "text": i.text,
+                        **{k: v for k, v in i.extra.items() if v and k != "framework"},
+                        **({"keywords": list(i.keywords)} if i.keywords else {}),
+                        **({"links": {name: list(ids) for name, ids in sorted(i.refs.items())}} if i.refs else {})}
+                       for i in framework.items]
+    return record
 
 
 def json_files(content: Content) -> dict[str, bytes]:
@@ -70,9 +86,30 @@ def csv_files(content: Content) -> dict[str, bytes]:
         for item, group, via in rows:
             writer.writerow([item.id, group, item.title, " ".join(item.text.split()), " ".join(item.refs.get(via, ())),
                              item.source.document.id, item.source.section])
-        # A byte-order mark so Excel opens the file as UTF-8.
-        out[name] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        out[name] = _excel_csv(buffer)
+    out["frameworks.csv"] = frameworks_csv(content)
     return out
+
+
+FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links"]
+
+
+def frameworks_csv(content: Content) -> bytes:
+    """Every item of every framework, one row each, with the framework it belongs to."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FRAMEWORK_COLUMNS)
+    for fw in content.frameworks:
+        for item in fw.items:
+            links = " ".join(f"{name}:{target}" for name, ids in sorted(item.refs.items()) for target in ids)
+            writer.writerow([fw.id, fw.status, item.id, item.kind, item.group, item.title, " ".join(item.text.split()),
+                             item.extra.get("reference", ""), links])
+    return _excel_csv(buffer)
+
+
+def _excel_csv(buffer: io.StringIO) -> bytes:
+    # A byte-order mark so Excel opens the file as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def schema_files(schema_dir: Path) -> dict[str, bytes]:

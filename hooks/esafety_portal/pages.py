@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import posixpath
 
+from .frameworks import page_of_framework
+
 # The page (docs source path) on which each kind of item is shown, anchored by its id.
 PAGE_OF_KIND = {
     "judgement": "inspection/index.md",
@@ -37,6 +39,9 @@ def template_page(template_id: str) -> str:
 
 def page_of(content, item_id: str) -> str:
     """The docs page that shows the item `item_id`."""
+    framework = content.framework_of(item_id)
+    if framework is not None:
+        return page_of_framework(framework.id)
     kind = content.kinds[item_id]
     if kind in TEMPLATE_KINDS:
         thing = content.get(item_id)
@@ -61,6 +66,7 @@ def pages_of_data_files(content, docs_dir) -> dict[str, tuple[str, str]]:
     Hand-written pages take their title from their front matter; template pages from the data."""
     pages = {data_file: (page, page_title(docs_dir, page)) for page, data_file in DATA_OF_PAGE.items()}
     pages.update({t.data_file: (template_page(t.id), t.title) for t in content.templates})
+    pages.update({f.data_file: (page_of_framework(f.id), f.label) for f in content.frameworks})
     return pages
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from . import clock
+from .families import RELATIONS
 from .model import Content
 from .pages import page_of, relative_url
 from .values import FILTERS, check_id, plain
@@ -46,7 +47,7 @@ class Renderer:
             return getattr(thing, "heading", None) or getattr(thing, "label", None) or getattr(thing, "title", item_id)
 
         return self.env.get_template(template).render(
-            content=self.content, site=self.content.site, today=self.today,
+            content=self.content, site=self.content.site, today=self.today, relations=RELATIONS,
             link=link, url=url, label=label, **context,
         )
 

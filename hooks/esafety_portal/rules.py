@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import values
 from .errors import ContentError
-from .families import ITEM_KIND, REFERENCES
+from .families import ANY_FRAMEWORK_ITEM, ITEM_KIND, REFERENCES
 from .yaml_loader import LineDict, LineList, format_path, line_of
 
 
@@ -26,6 +26,7 @@ class IdEntry:
     file: str
     line: int
     path: str
+    family: str = ""  # the schema of the file it is in, such as framework
 
 
 def walk(node, path=()):
@@ -53,11 +54,13 @@ def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[Content
     errors = []
     for f in files:
         candidates = []
-        if f.schema == "template" and isinstance(f.data.get("id"), str):
-            candidates.append(((), "template", f.data))
+        if f.schema in ("template", "framework") and isinstance(f.data.get("id"), str):
+            candidates.append(((), f.schema, f.data))
         for path, _key, value in walk(f.data):
             if isinstance(value, dict) and isinstance(value.get("id"), str):
-                kind = _kind_of(path)
+                # A framework's items say what kind they are; elsewhere the list's name says.
+                own = value.get("kind") if f.schema == "framework" and path[:1] == ("items",) else None
+                kind = own if isinstance(own, str) else _kind_of(path)
                 if kind:
                     candidates.append((path, kind, value))
         for path, kind, value in candidates:
@@ -70,7 +73,7 @@ def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[Content
                     f"the id '{item_id}' is already used ({first.file}:{first.line})",
                     f"ids must be unique; use the next free id, '{next_free_id(item_id, ids)}'"))
                 continue
-            ids[item_id] = IdEntry(item_id, kind, f.shown_as, line, format_path(path))
+            ids[item_id] = IdEntry(item_id, kind, f.shown_as, line, format_path(path), f.schema)
     return ids, errors
 
 
@@ -88,9 +91,10 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
     errors = []
     for f in files:
         for path, key, value in walk(f.data):
-            if key not in REFERENCES:
+            in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
+            if key not in REFERENCES and not in_links:
                 continue
-            allowed = REFERENCES[key]
+            allowed = None if in_links else REFERENCES[key]
             targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
             for index, target in enumerate(targets):
                 if not isinstance(target, str):
@@ -102,7 +106,8 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
                     errors.append(ContentError(
                         f.shown_as, line, format_path(where), f"refers to '{target}', which does not exist",
                         _suggest(target, ids, allowed)))
-                elif allowed and entry.kind not in allowed:
+                elif allowed and entry.kind not in allowed and not (
+                        ANY_FRAMEWORK_ITEM in allowed and entry.family == "framework" and entry.path.startswith("items")):
                     errors.append(ContentError(
                         f.shown_as, line, format_path(where),
                         f"refers to '{target}', which is a {entry.kind}, not a {' or '.join(allowed)}",

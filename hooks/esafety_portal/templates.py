@@ -1,7 +1,7 @@
 """Policy and AUP templates: the model built from data/templates/*.yml, the placeholder
 vocabulary and its check, and the clauses as indexed items.
 
-Importing this module registers the placeholder check and the builder with load.py.
+load.py calls the placeholder check and the builder; this module knows nothing of load.py.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ContentError
-from .model import Content, FileMeta, Item
+from .model import FileMeta, Item
 from .yaml_loader import format_path, line_of
 
 # The only placeholders a template may use, and how each is shown to a school filling it in.
@@ -195,7 +195,7 @@ def clause_item(template: Template, section: Section, clause: Clause) -> Item:
                 extra={"section": section.id, "template_id": template.id})
 
 
-# -- checks and building, registered with load.py ------------------------------------------
+# -- checks and building, called by load.py ------------------------------------------
 def check_placeholders(files, ids) -> list[ContentError]:
     """Every [[placeholder]] in a template must be one of PLACEHOLDERS."""
     from .rules import walk
@@ -227,27 +227,12 @@ def _suggest_placeholder(name: str) -> str:
     return "use one of: " + ", ".join(f"[[{name}]]" for name in PLACEHOLDERS)
 
 
-def build_templates(files, content: Content) -> None:
-    content.templates = sorted(
-        (template_from_data(f.data, f.shown_as, content.files[f.shown_as]) for f in files if f.schema == "template"),
-        key=template_order,
-    )
-    for template in content.templates:
-        content.add_items([template, *template.sections, *template.items])
+def build_templates(files, metas: dict[str, FileMeta]) -> list[Template]:
+    return sorted((template_from_data(f.data, f.shown_as, metas[f.shown_as]) for f in files if f.schema == "template"),
+                  key=template_order)
 
 
 def template_order(template: Template):
     # The policy first, then the AUPs in the order their files give, youngest pupils first.
     return (template.kind != "policy", template.order, template.id)
 
-
-def _register() -> None:
-    from . import load
-
-    if check_placeholders not in load.EXTRA_CHECKS:
-        load.EXTRA_CHECKS.append(check_placeholders)
-    if build_templates not in load.EXTRA_BUILDERS:
-        load.EXTRA_BUILDERS.append(build_templates)
-
-
-_register()

@@ -1,0 +1,115 @@
+"""Frameworks: any body of guidance as one file in data/frameworks/<id>.yml.
+
+A framework has an identity (publisher, edition, dates, status, address, licence), optional
+groups and items. Each item names its own kind and may link to items anywhere by id, through the
+typed links in families.RELATIONS. Everything the site shows of a framework (its page, anchors,
+search entries, open data, back-links) is made from this model, so a new framework is a new file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .errors import ContentError
+from .model import FileMeta, Group, Item
+from .values import parse_url
+from .yaml_loader import format_path, line_of
+
+
+@dataclass
+class Framework:
+    id: str
+    title: str
+    short_title: str
+    publisher: str
+    edition: str
+    published: str  # YYYY-MM-DD or YYYY-MM
+    status: str  # current, historical or withdrawn
+    status_note: str
+    url: str
+    licence: str
+    intro: str
+    data_file: str
+    meta: FileMeta
+    groups: list[Group] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # every item, in page order
+    in_force: str = ""
+    as_of: str = ""
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return self.title
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def current(self) -> bool:
+        return self.status == "current"
+
+    def ungrouped(self) -> list[Item]:
+        return [item for item in self.items if not item.group]
+
+    def items_in(self, group_id: str) -> list[Item]:
+        return [item for item in self.items if item.group == group_id]
+
+
+def page_of_framework(framework_id: str) -> str:
+    return f"frameworks/{framework_id}.md"
+
+
+def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework:
+    framework_id = data["id"]
+    items = [
+        Item(id=raw["id"], kind=raw["kind"], text=raw["text"], title=raw["title"], group=raw.get("group", ""),
+             keywords=tuple(raw.get("keywords", ())),
+             refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids},
+             extra={"framework": framework_id, "reference": raw.get("reference", ""), "quote": raw.get("quote", "")})
+        for raw in data["items"]
+    ]
+    groups = [Group(g["id"], "group", g["title"], [i for i in items if i.group == g["id"]], intro=g.get("intro", ""))
+              for g in data.get("groups", [])]
+    return Framework(
+        id=framework_id, title=data["title"], short_title=data.get("short_title", ""), publisher=data["publisher"],
+        edition=data.get("edition", ""), published=data["published"], status=data["status"],
+        status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
+        intro=data["intro"], data_file=data_file, meta=meta, groups=groups, items=items,
+        in_force=data.get("in_force", ""), as_of=data.get("as_of", ""), keywords=tuple(data.get("keywords", ())),
+    )
+
+
+def check_frameworks(files) -> list[ContentError]:
+    """What the schema cannot say: the id is the file's name, items sit in groups that exist."""
+    errors = []
+    for f in files:
+        if f.schema != "framework":
+            continue
+        expected = PurePosixPath(f.shown_as).stem
+        if f.data["id"] != expected:
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["id"]), "id",
+                                       f"is '{f.data['id']}', but the file is called {expected}.yml",
+                                       f"make them the same: change the id to '{expected}', or rename the file"))
+        groups = [g["id"] for g in f.data.get("groups", [])]
+        for index, item in enumerate(f.data["items"]):
+            group = item.get("group")
+            if group and group not in groups:
+                where = ["items", index, "group"]
+                errors.append(ContentError(
+                    f.shown_as, line_of(f.data, where), format_path(where), f"names the group '{group}', which this "
+                    "framework does not have", "use one of the ids under groups: " + (", ".join(groups) or
+                                                                                     "(there are none; add groups: first)")))
+        if groups and any(not item.get("group") for item in f.data["items"]):
+            index = next(i for i, item in enumerate(f.data["items"]) if not item.get("group"))
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["items", index]), format_path(["items", index]),
+                                       "has no group, but this framework has groups",
+                                       "add 'group:' with one of: " + ", ".join(groups)))
+    return errors
+
+
+def build_frameworks(files, metas: dict[str, FileMeta]) -> list[Framework]:
+    frameworks = [framework_from_data(f.data, f.shown_as, metas[f.shown_as]) for f in files if f.schema == "framework"]
+    # Current guidance first, then the rest; within each, by title.
+    return sorted(frameworks, key=lambda fw: (not fw.current, fw.label.lower()))
+

@@ -1,0 +1,25 @@
+"""Pages made from data (templates, frameworks): a section of the navigation for them, and the
+pages themselves as MkDocs files. Shared by hooks/template_pages.py and hooks/framework_pages.py."""
+from __future__ import annotations
+
+
+def add_nav_section(config, title: str, entries: list, after: str) -> None:
+    """Put the section `title` (replacing one of that name) straight after the nav section `after`,
+    or last if there is none: mkdocs.yml's nav is explicit and a page left out of it fails --strict."""
+    nav = [entry for entry in (config.nav or []) if not (isinstance(entry, dict) and title in entry)]
+    keys = [next(iter(entry)) if isinstance(entry, dict) else None for entry in nav]
+    nav.insert(keys.index(after) + 1 if after in keys else len(nav), {title: entries})
+    config.nav = nav
+
+
+def publish_pages(files, config, pages: dict[str, str]):
+    """Add each generated page (docs path -> Markdown); a hand-written page of the same name gives way."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    for src_uri, markdown in pages.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        # MkDocs leaves out any /templates/ folder by default (for theme templates): say these count.
+        files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
+    return files

@@ -1,0 +1,42 @@
+"""Hook: one page per framework in data/frameworks/, plus the frameworks index, made from the
+data alone and added to the navigation, so adding a framework is adding one data file.
+
+on_config (priority 50, after load_content) adds the pages to the nav; on_files renders them
+through overrides/markdown/framework.md.jinja and framework_index.md.jinja.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from esafety_portal.frameworks import page_of_framework
+from esafety_portal.generated_pages import add_nav_section, publish_pages
+from esafety_portal.jinja_cache import bytecode_cache
+from esafety_portal.render import Renderer
+
+INDEX = "frameworks/index.md"
+SECTION = "Frameworks"
+AFTER = "Home"  # today's guidance comes straight after the home page
+
+
+@event_priority(50)
+def on_config(config):
+    content = config["esafety_content"]
+    if content.frameworks:
+        add_nav_section(config, SECTION, [INDEX] + [{f.label: page_of_framework(f.id)} for f in content.frameworks],
+                        AFTER)
+    return config
+
+
+def on_files(files, config):
+    content = config["esafety_content"]
+    if not content.frameworks:
+        return files
+    renderer = Renderer(content, Path(config.theme.custom_dir) / "markdown",
+                        bytecode_cache=bytecode_cache(config, "markdown"))
+    pages = {INDEX: renderer.render("framework_index.md.jinja", INDEX)}
+    for framework in content.frameworks:
+        page = page_of_framework(framework.id)
+        pages[page] = renderer.render("framework.md.jinja", page, fw=framework)
+    return publish_pages(files, config, pages)

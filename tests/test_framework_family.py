@@ -1,0 +1,98 @@
+"""A framework is data only: one new file in data/frameworks/ (and nothing else) gives its page,
+anchors, menu entry, search entries, open data rows and back-links in both directions, and a
+template clause can trace to its items."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from esafety_portal.errors import ContentErrors
+from esafety_portal.load import load_content
+from support.project_copy import copy_project, replace_in
+from support.site import ROOT, mkdocs_build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-standards.yml"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("framework") / "project")
+    (project / "data" / "frameworks").mkdir(exist_ok=True)
+    shutil.copy(FIXTURE, project / "data" / "frameworks" / FIXTURE.name)
+    # A template clause traces to the new framework's item, as to any other.
+    replace_in(project / "data/templates/esafety-policy.yml", "addresses: [", "addresses: [example-standard-2, ")
+    out = project.parent / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_its_page_has_every_item_under_its_own_anchor(site):
+    page = (site / "frameworks" / "example-standards" / "index.html").read_text("utf-8")
+    for anchor in ("example-standards", "example-group-safety", "example-group-review",
+                   "example-standard-1", "example-standard-2", "example-question-1"):
+        assert f'id="{anchor}"' in page, anchor
+    assert "Current: schools must follow this now" in page
+    assert "Schools should keep a record of over-blocking." in page  # the quote, with its source
+    assert 'href="https://www.example.org/standards"' in page
+    assert "Last reviewed: <time datetime=\"2026-11-20\">" in page  # review dates from its file
+
+
+def test_it_is_in_the_menu_and_the_frameworks_index(site):
+    home = (site / "index.html").read_text("utf-8")
+    assert 'href="frameworks/example-standards/"' in home
+    index = (site / "frameworks" / "index.html").read_text("utf-8")
+    assert 'href="example-standards/"' in index and "Testshire Council" in index
+
+
+def test_each_item_is_its_own_search_entry(site):
+    docs = {d["location"]: d for d in json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]}
+    entry = docs["frameworks/example-standards/#example-standard-1"]
+    assert "zebracrossing" in entry["title"].lower() and "blocks a site" in entry["text"]
+    assert "frameworks/example-standards/#example-question-1" in docs
+
+
+def test_links_render_in_both_directions(site):
+    page = (site / "frameworks" / "example-standards" / "index.html").read_text("utf-8")
+    features = (site / "inspection" / "features" / "index.html").read_text("utf-8")
+    policy = (site / "templates" / "esafety-policy" / "index.html").read_text("utf-8")
+    assert "See also:</strong> <a href=\"../../inspection/features/#feature-05\"" in page
+    assert "Read alongside:</strong> <a href=\"../../frameworks/example-standards/#example-standard-1\"" in features
+    assert "Tested by" not in page and "Questions that test it:</strong> <a href=\"#example-question-1\"" in page
+    assert "Includes:</strong> <a href=\"#example-standard-2\"" in page
+    assert "Template clauses that address it:</strong> <a href=\"../../templates/esafety-policy/#" in page
+    assert "Example standards: Review the filter yearly" in policy
+
+
+def test_its_items_are_open_data(site):
+    record = json.loads((site / "open-data" / "frameworks" / "example-standards.json").read_text("utf-8"))
+    assert record["publisher"] == "Testshire Council" and len(record["items"]) == 3
+    assert record["items"][0]["links"] == {"see_also": ["feature-05"]}
+    rows = list(csv.DictReader(io.StringIO((site / "open-data" / "frameworks.csv").read_text("utf-8-sig"))))
+    assert [(r["framework"], r["id"]) for r in rows] == [("example-standards", "example-standard-1"),
+                                                         ("example-standards", "example-standard-2"),
+                                                         ("example-standards", "example-question-1")]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("id: example-standards", "id: example-rules", "is 'example-rules', but the file is called example-standards.yml"),
+    ("group: example-group-safety", "group: example-group-safe", "names the group 'example-group-safe', which this framework does not have"),
+    ("see_also: [feature-05]", "see_also: [feature-99]", "refers to 'feature-99', which does not exist"),
+    ("status: current", "status: in force", "'in force' is not allowed"),
+    ("url: https://www.example.org/standards", "url: http://www.example.org/standards", "is not a secure web address"),
+])
+def test_a_mistake_in_a_framework_gets_file_line_and_fix(tmp_path, old, new, message):
+    project = copy_project(tmp_path, parts=("data",))
+    (project / "data" / "frameworks").mkdir(exist_ok=True)
+    target = project / "data" / "frameworks" / FIXTURE.name
+    shutil.copy(FIXTURE, target)
+    line = replace_in(target, old, new)
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project)
+    mine = [e for e in caught.value.errors if message in e.problem]
+    assert mine, caught.value.report()
+    assert mine[0].file == "data/frameworks/example-standards.yml" and mine[0].line == line and mine[0].fix
