@@ -28,15 +28,16 @@ def test_two_tabs_typing_into_different_items_keep_both(tabs):
     write(two, "feature-02", "evidence", "On the SLT agenda")  # this tab opened before those answers
     rate(two, "inadequate-01", "not")
     write(one, "feature-03", "who", "DSL")
-    shows(two, "feature-01", "evidence", "Whole-staff briefing, 4 Sept")
-    shows(one, "feature-02", "evidence", "On the SLT agenda")
-    assert one.is_checked("#sr-inadequate-01-rating-not") and two.is_checked("#sr-feature-01-rating-fully")
+    # First what is stored (no tab's save lost another's answers), then what each tab shows.
     saved = stored(one)["items"]
     assert saved["feature-01"]["evidence"] == "Whole-staff briefing, 4 Sept"
     assert saved["feature-01"]["rating"] == "fully"
     assert saved["feature-02"]["evidence"] == "On the SLT agenda"
     assert saved["inadequate-01"]["rating"] == "not"
     assert saved["feature-03"]["who"] == "DSL"
+    shows(two, "feature-01", "evidence", "Whole-staff briefing, 4 Sept")
+    shows(one, "feature-02", "evidence", "On the SLT agenda")
+    assert one.is_checked("#sr-inadequate-01-rating-not") and two.is_checked("#sr-feature-01-rating-fully")
     reopen(two)
     assert two.input_value("#sr-feature-01-evidence") == "Whole-staff briefing, 4 Sept"
     assert two.input_value("#sr-feature-03-who") == "DSL"
