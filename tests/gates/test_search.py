@@ -62,6 +62,13 @@ CASES = [
     Case("accessibility statement", "accessibility/"),
     Case("cookies", "privacy/"),
     Case("contact", "about/"),
+    # Today's duties (data/frameworks/)
+    Case("filtering and monitoring standards", "frameworks/dfe-filtering-monitoring/"),
+    Case("annual filtering review", "frameworks/dfe-filtering-monitoring/#dfe-fm-2"),
+    Case("Internet Watch Foundation", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
+    Case("over-blocking", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
+    Case("named governor filtering", "frameworks/dfe-filtering-monitoring/#dfe-fm-1"),
+    Case("monitoring software", "frameworks/dfe-filtering-monitoring/"),
 ]
 
 
