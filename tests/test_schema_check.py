@@ -70,3 +70,19 @@ def test_a_schema_change_validates_everything_again(project):
     with pytest.raises(ContentErrors) as caught:
         load_content(project, today=TODAY)
     assert "missing the required field 'owner'" in str(caught.value)
+
+
+def test_the_validity_record_covers_every_input(project, monkeypatch):
+    """The record's hash changes with the data, the schema name, any schema and jsonschema's version."""
+    schema_dir = project / "data" / "schema"
+    digest = schema_check.schemas_digest(schema_dir)
+    data = {"intro": "Text"}
+    base = schema_check._validity_hash(data, "inadequate", digest)
+    assert schema_check._validity_hash({"intro": "Text!"}, "inadequate", digest) != base
+    assert schema_check._validity_hash(data, "features", digest) != base
+    (schema_dir / "common.schema.json").write_text(
+        (schema_dir / "common.schema.json").read_text("utf-8").replace("A permanent id", "An id"), "utf-8")
+    assert schema_check.schemas_digest(schema_dir) != digest
+    edited = schema_check.schemas_digest(schema_dir)
+    monkeypatch.setattr(schema_check.importlib.metadata, "version", lambda name: "0.0.0")
+    assert schema_check.schemas_digest(schema_dir) != edited
