@@ -75,6 +75,11 @@ def define_env(env):
                                relative=lambda src: relative_path(src, page()))
 
     @env.macro
+    def current_frameworks() -> str:
+        """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""
+        return renderer.render("current_frameworks.md.jinja", page())
+
+    @env.macro
     def item_link(item_id: str, text: str | None = None) -> str:
         """A link to any item by its id, checked at build time."""
         return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
