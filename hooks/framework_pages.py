@@ -16,6 +16,7 @@ from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.render import Renderer
 
 INDEX = "frameworks/index.md"
+CROSSWALK = "frameworks/crosswalk.md"
 SECTION = "Frameworks"
 AFTER = "Home"  # today's guidance comes straight after the home page
 
@@ -24,8 +25,8 @@ AFTER = "Home"  # today's guidance comes straight after the home page
 def on_config(config):
     content = config["esafety_content"]
     if content.frameworks:
-        add_nav_section(config, SECTION, [INDEX] + [{f.label: page_of_framework(f.id)} for f in content.frameworks],
-                        AFTER)
+        add_nav_section(config, SECTION, [INDEX] + [{f.label: page_of_framework(f.id)} for f in content.frameworks]
+                        + [CROSSWALK], AFTER)
     return config
 
 
@@ -35,7 +36,14 @@ def on_files(files, config):
         return files
     renderer = Renderer(content, Path(config.theme.custom_dir) / "markdown",
                         bytecode_cache=bytecode_cache(config, "markdown"))
-    pages = {INDEX: renderer.render("framework_index.md.jinja", INDEX)}
+    historical = content.historical_items()
+    pages = {
+        INDEX: renderer.render("framework_index.md.jinja", INDEX),
+        CROSSWALK: renderer.render("crosswalk.md.jinja", CROSSWALK, historical=historical,
+                                   carried_ids={m.historical for m in content.mappings()},
+                                   new_items=[i for fw in content.frameworks if fw.current for i in fw.items
+                                              if not i.extra.get("grew_out_of")]),
+    }
     for framework in content.frameworks:
         page = page_of_framework(framework.id)
         pages[page] = renderer.render("framework.md.jinja", page, fw=framework)

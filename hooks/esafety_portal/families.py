@@ -86,3 +86,12 @@ def schema_for(relative: Path) -> str | None:
     if len(relative.parts) == 1:
         return SINGLE_FILES.get(relative.name)
     return FOLDERS.get(relative.parts[0]) if len(relative.parts) == 2 else None
+
+
+# How a current framework item carries a historical one forward (framework items' grew_out_of).
+CARRIED = {
+    "now-required": "now required",
+    "strengthened": "strengthened",
+    "partly-carried": "partly carried forward",
+    "reworded": "the same, reworded",
+}

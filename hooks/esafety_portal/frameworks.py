@@ -11,9 +11,24 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .errors import ContentError
+from .families import CARRIED
 from .model import FileMeta, Group, Item
 from .values import parse_url
 from .yaml_loader import format_path, line_of
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A current item carrying a historical one forward: one row of the crosswalk."""
+
+    current: str  # the current framework item's id
+    historical: str  # the historical item's id, such as feature-15
+    relation: str  # a key of families.CARRIED
+    note: str
+
+    @property
+    def relation_words(self) -> str:
+        return CARRIED[self.relation]
 
 
 @dataclass
@@ -66,7 +81,9 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         Item(id=raw["id"], kind=raw["kind"], text=raw["text"], title=raw["title"], group=raw.get("group", ""),
              keywords=tuple(raw.get("keywords", ())),
              refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids},
-             extra={"framework": framework_id, "reference": raw.get("reference", ""), "quote": raw.get("quote", "")})
+             extra={"framework": framework_id, "reference": raw.get("reference", ""), "quote": raw.get("quote", ""),
+                    "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
+                                         for m in raw.get("grew_out_of", ()))})
         for raw in data["items"]
     ]
     groups = [Group(g["id"], "group", g["title"], [i for i in items if i.group == g["id"]], intro=g.get("intro", ""))

@@ -154,6 +154,7 @@ class Content:
     _by_id: dict[str, object] = field(default_factory=dict, repr=False)
     _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _framework_of: dict[str, object] = field(default_factory=dict, repr=False)
+    _carried: dict[str, list] = field(default_factory=dict, repr=False)  # historical id -> mappings
 
     def __post_init__(self):
         self._index(self.all_items() + self.themes + self.audiences)
@@ -163,6 +164,9 @@ class Content:
             self._index([framework, *framework.groups])  # its items are in all_items()
             for thing in [framework, *framework.groups, *framework.items]:
                 self._framework_of[thing.id] = framework
+            for item in framework.items:
+                for mapping in item.extra.get("grew_out_of", ()):
+                    self._carried.setdefault(mapping.historical, []).append(mapping)
         for org in self.organisations:
             self._by_id[org.id] = org
             for target in org.mentioned_in:
@@ -201,6 +205,18 @@ class Content:
     def framework_of(self, item_id: str):
         """The framework an id belongs to (the framework itself, a group or an item), or None."""
         return self._framework_of.get(item_id)
+
+    def carried_by(self, item_id: str) -> list:
+        """The crosswalk rows (frameworks.Mapping) of current items that carry `item_id` forward."""
+        return self._carried.get(item_id, [])
+
+    def historical_items(self) -> list[Item]:
+        """What the crosswalk carries forward: the 2012 features and indicators, the 2010 recommendations."""
+        return self.features + self.indicators + self.recommendations
+
+    def mappings(self) -> list:
+        """Every crosswalk row, in framework and item order."""
+        return [m for fw in self.frameworks for item in fw.items for m in item.extra.get("grew_out_of", ())]
 
     def has(self, item_id: str) -> bool:
         return item_id in self._by_id

@@ -57,7 +57,9 @@ def framework_record(framework) -> dict:
     record = {name: getattr(framework, name) for name in IDENTITY if getattr(framework, name)}
     record["groups"] = [{"id": g.id, "title": g.title, "intro": g.intro} for g in framework.groups]
     record["items"] = [{"id": i.id, "kind": i.kind, "group": i.group, "title": i.title, "text": i.text,
-                        **{k: v for k, v in i.extra.items() if v and k != "framework"},
+                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of")},
+                        **({"grew_out_of": [{"item": m.historical, "relation": m.relation, "note": m.note}
+                                            for m in i.extra["grew_out_of"]]} if i.extra.get("grew_out_of") else {}),
                         **({"keywords": list(i.keywords)} if i.keywords else {}),
                         **({"links": {name: list(ids) for name, ids in sorted(i.refs.items())}} if i.refs else {})}
                        for i in framework.items]
@@ -88,7 +90,24 @@ def csv_files(content: Content) -> dict[str, bytes]:
                              item.source.document.id, item.source.section])
         out[name] = _excel_csv(buffer)
     out["frameworks.csv"] = frameworks_csv(content)
+    out["crosswalk.csv"] = crosswalk_csv(content)
     return out
+
+
+CROSSWALK_COLUMNS = ["historical_id", "historical_title", "current_framework", "current_id", "current_title",
+                     "relation", "note"]
+
+
+def crosswalk_csv(content: Content) -> bytes:
+    """One row per crosswalk mapping: a 2012 or 2010 item and the current item carrying it forward."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CROSSWALK_COLUMNS)
+    for m in content.mappings():
+        current = content.get(m.current)
+        writer.writerow([m.historical, content.get(m.historical).title, current.extra["framework"], m.current,
+                         current.title, m.relation, m.note])
+    return _excel_csv(buffer)
 
 
 FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links"]

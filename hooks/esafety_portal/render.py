@@ -32,6 +32,9 @@ class Renderer:
         )
         self.env.filters.update(FILTERS)
         self.env.filters["long_date"] = long_date
+        # A crosswalk row, paired with the side of it a page links to.
+        self.env.filters["crosswalk_current"] = lambda mapping: (mapping.current, mapping)
+        self.env.filters["crosswalk_historical"] = lambda mapping: (mapping.historical, mapping)
         self.env.filters["indent_block"] = lambda text, n=4: ("\n" + " " * n).join(str(text).splitlines())
 
     def render(self, template: str, page: str, **context) -> str:

@@ -91,7 +91,9 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
     errors = []
     for f in files:
         for path, key, value in walk(f.data):
-            in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
+            # A framework's typed links and its items' grew_out_of may point at items of any kind.
+            in_links = f.schema == "framework" and len(path) >= 2 and (
+                path[-2] == "links" or (len(path) >= 3 and path[-3] == "grew_out_of" and key == "item"))
             if key not in REFERENCES and not in_links:
                 continue
             allowed = None if in_links else REFERENCES[key]
