@@ -95,7 +95,7 @@ _BREAK_OR_TAB = re.compile(r"\r\n|[\r\n\t]")
 _INLINE = re.compile(r"[\\`*_\[\]|]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # What would start a heading, a list or a rule if the value began a line.
-_BLOCK_START = re.compile(r"^(?:([#+-])|(\d+)([.)]))")
+_BLOCK_START = re.compile(r"^(?:([#+-])|([0-9]+)([.)]))")
 
 
 def markdown_value(value: str) -> str:
