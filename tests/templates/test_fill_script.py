@@ -3,18 +3,16 @@
 documents and the same values, including hostile ones and every kind of whitespace."""
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
-import zipfile
 
 import pytest
-from lxml import etree
 
 from esafety_portal.documents.fill import fill
 from esafety_portal.documents.pack import PACK_NAME
 from esafety_portal.templates import PLACEHOLDERS, placeholder_label
+from support.documents_compare import assert_same_document, entries
 from support.site import ROOT
 from test_fill import VALUES  # the hostile values fill.py is tested with
 
@@ -56,39 +54,6 @@ def node_filled(documents, tmp_path_factory):
     return {key: path.read_bytes() for key, path in expected.items()}
 
 
-def _entries(data: bytes) -> list[tuple[str, int, bytes]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return [(i.filename, i.compress_type, archive.read(i)) for i in archive.infolist()]
-
-
-def _c14n(xml: bytes) -> bytes:
-    return etree.tostring(etree.fromstring(xml), method="c14n")
-
-
-def assert_same_document(name: str, blank: bytes, python: bytes, browser: bytes) -> None:
-    extension = name.rsplit(".", 1)[1]
-    if extension == "md":
-        assert browser == python
-        return
-    ours, theirs = _entries(browser), _entries(python)
-    assert [n for n, _c, _d in ours] == [n for n, _c, _d in theirs] == [n for n, _c, _d in _entries(blank)]
-    for (entry, method, data), (_n, python_method, python_data) in zip(ours, theirs):
-        if extension == "docx":
-            # python-docx writes back only the part that changed: the browser's bytes are the same.
-            assert data == python_data, f"{name}: {entry}"
-        elif entry == "META-INF/manifest.xml":
-            # odfpy writes the manifest again with a second entry for "/"; the browser keeps the blank's.
-            assert data == dict((n, d) for n, _c, d in _entries(blank))[entry]
-        elif entry.endswith(".xml"):
-            # odfpy writes every part again in its own namespace order: compare them canonically.
-            assert _c14n(data) == _c14n(python_data), f"{name}: {entry}"
-        else:
-            assert data == python_data, f"{name}: {entry}"
-        assert method == python_method, f"{name}: {entry} compressed differently"
-    if extension == "odt":
-        assert ours[0][:2] == ("mimetype", zipfile.ZIP_STORED)
-
-
 @pytest.mark.parametrize("set_name", list(VALUE_SETS))
 def test_the_browser_fills_each_format_as_fill_py_does(documents, node_filled, set_name):
     values = VALUE_SETS[set_name]
@@ -102,8 +67,8 @@ def test_the_browser_fills_each_format_as_fill_py_does(documents, node_filled, s
 
 
 def test_the_browser_fills_every_document_in_the_pack(documents, node_filled):
-    pack = _entries(node_filled["hostile", PACK_NAME])
-    assert [n for n, _c, _d in pack] == [n for n, _c, _d in _entries(documents[PACK_NAME])]
+    pack = entries(node_filled["hostile", PACK_NAME])
+    assert [n for n, _c, _d in pack] == [n for n, _c, _d in entries(documents[PACK_NAME])]
     for entry, _method, data in pack:
         name = entry.rsplit("/", 1)[1]
         python = fill(documents[name], name.rsplit(".", 1)[1], VALUES)
