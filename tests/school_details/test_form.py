@@ -49,7 +49,8 @@ def test_details_are_kept_on_this_device_and_cleared_on_request(form, site_url):
     assert form.input_value("#sd-dsl") == "Ms <Khan> & co"
     form.click("#sd-clear")
     form.click("#sd-clear-confirm")
-    assert form.input_value("#sd-dsl") == "" and stored(form) == {}
+    form.wait_for_function("() => document.getElementById('sd-dsl').value === ''")  # the dialog closes, then clears
+    assert stored(form) == {}
     assert form.evaluate("() => localStorage.length") == 0
     form.goto(site_url + "templates/esafety-policy/")
     assert form.locator("#sd-filling").is_hidden()

@@ -174,7 +174,6 @@
   function onStoredElsewhere(record) {
     if (!saving) return;
     state = record || S.empty();
-    shareSchool();
     show();
   }
 
@@ -197,8 +196,10 @@
   }
 
   // One school name for the self-review and the templates' details: whichever was changed last
-  // wins, both ways. Taken from the details only into this page (saved with the next change);
-  // given to them at once, as the reader asked this browser to keep it.
+  // wins, both ways, when the page opens, when the name is typed and when another tab changes
+  // the details. Taken from the details only into this page (saved with the next change); given to
+  // them at once, as the reader asked this browser to keep it. Imports, clearing and undoing
+  // change the self-review's own record only: the templates' details have their own clearing.
   function shareSchool() {
     if (!details) return;
     var D = window.SchoolDetailsState;
@@ -472,7 +473,6 @@
   function replaceState(next) {
     state = next;
     if (saving && !store.replace(hasAnyAnswer(state) ? state : null)) notSaving();
-    shareSchool();
     show();
   }
 
