@@ -9,7 +9,7 @@ import pytest
 from axe import axe_violations
 from browsing import recording
 from conftest import node_tool
-from school_details.details_drive import download, enter, link_to, open_form
+from school_details.details_drive import clear, download, enter, link_to, open_form
 
 VALUES = {"school_name": "Riverside <Primary> & \"Nursery\"", "dsl": "Ms A Khan", "next_review_date": "1 May 2027"}
 RECORD = "esafety-school-details"
@@ -29,8 +29,7 @@ def use(browser, site_url):
         collect()
         kept = page.evaluate("() => Object.keys(localStorage)")
         open_form(page, site_url)
-        page.click("#sd-clear")
-        page.click("#sd-clear-confirm")
+        clear(page)
         after_clear = page.evaluate("() => Object.keys(localStorage)")
         collect()
     return visit, files, kept, after_clear

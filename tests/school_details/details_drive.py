@@ -1,6 +1,8 @@
 """Driving the "Your school's details" form and the templates' downloads in Chromium."""
 from __future__ import annotations
 
+import pytest
+
 FORM = "templates/your-school/"
 
 
@@ -25,3 +27,18 @@ def download(page, selector: str) -> bytes:
 
 def link_to(file_name: str) -> str:
     return f'a[href$="downloads/{file_name}"]'
+
+
+def clear(page):
+    """Clears the details through the form's dialog; returns once the page has cleared them (the
+    dialog's close event, which does it, comes after the click)."""
+    page.click("#sd-clear")
+    page.click("#sd-clear-confirm")
+    page.wait_for_function("() => [...document.querySelectorAll('#sd-form input[name]')].every(i => i.value === '')")
+
+
+# A fixture here, not in a conftest.py: the gates import their own conftest by that name.
+@pytest.fixture
+def form(page, site_url):
+    """The "Your school's details" page, its script running."""
+    return open_form(page, site_url)

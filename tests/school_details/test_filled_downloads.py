@@ -14,7 +14,7 @@ import pytest
 from odf import opendocument, teletype
 from odf import text as odf_text
 
-from details_drive import FORM, download, enter, link_to
+from details_drive import FORM, download, enter, form, link_to  # noqa: F401 (form: a fixture)
 from esafety_portal.documents.fill import fill, markdown_value
 from esafety_portal.documents.outline import HOW_TO_FILL_IN
 from esafety_portal.documents.pack import PACK_NAME

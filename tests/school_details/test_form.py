@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from details_drive import FORM, download, enter, link_to, open_form
+from details_drive import FORM, clear, download, enter, form, link_to, open_form  # noqa: F401 (form: a fixture)
 from esafety_portal.templates import PLACEHOLDER_HELP, PLACEHOLDERS
 from self_review.self_review_drive import open_review
 
@@ -47,9 +47,7 @@ def test_details_are_kept_on_this_device_and_cleared_on_request(form, site_url):
     form.click("#sd-clear")
     form.click("#sd-clear-dialog button[value='keep']")
     assert form.input_value("#sd-dsl") == "Ms <Khan> & co"
-    form.click("#sd-clear")
-    form.click("#sd-clear-confirm")
-    form.wait_for_function("() => document.getElementById('sd-dsl').value === ''")  # the dialog closes, then clears
+    clear(form)
     assert stored(form) == {}
     assert form.evaluate("() => localStorage.length") == 0
     form.goto(site_url + "templates/esafety-policy/")
