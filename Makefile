@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check review test engines system-packages bench clean help
+.PHONY: serve build check review test engines system-packages bench clean help vendor
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,3 +50,11 @@ bench: $(VENV)/.installed system-packages ## Print the performance figures and t
 
 clean:
 	rm -rf site site.partial .pytest_cache
+
+# fflate, the zip library that fills in the templates in the browser: its browser build and
+# licence, copied from the npm package that package-lock.json pins (checked by
+# tests/js/test_vendored.py). To upgrade: `npm install --save-exact --save-dev fflate@X`, then this.
+VENDOR := docs/assets/javascripts/vendor
+vendor: node_modules/.installed ## Copy fflate's browser build (pinned in package-lock.json) into the site
+	cp node_modules/fflate/umd/index.js $(VENDOR)/fflate.js
+	cp node_modules/fflate/LICENSE $(VENDOR)/fflate.LICENSE.txt

@@ -31,6 +31,23 @@ PLACEHOLDERS = {
     "school_contact": "School office phone or email",
     "guest_wifi_name": "Guest Wi-Fi network name",
 }
+# What each placeholder asks for, shown under its label on the "Your school's details" form.
+PLACEHOLDER_HELP = {
+    "school_name": "Your school's full name, as it appears on letters home.",
+    "headteacher": "The headteacher's name, or their role if you prefer, such as Mrs A Patel.",
+    "dsl": "The member of staff who leads on safeguarding and child protection.",
+    "deputy_dsl": "Who deals with safeguarding concerns when the designated lead is away.",
+    "e_safety_lead": "The member of staff who co-ordinates e-Safety; often the DSL or computing lead.",
+    "link_governor": "The governor who oversees safeguarding, including e-Safety.",
+    "chair_of_governors": "The chair of the governing body, who signs the policy.",
+    "technical_lead": "Who runs the school's network, filtering and monitoring: staff or a company.",
+    "date_ratified": "When governors approved the policy, such as 14 October 2026.",
+    "next_review_date": "When the policy will next be reviewed: usually a year after it is approved.",
+    "filtering_provider": "The company or service that filters the school's internet, such as its broadband provider.",
+    "online_reporting_route": "How pupils and parents report a worry online, such as a form or a named email address.",
+    "school_contact": "The school office's phone number or email address, for parents and visitors.",
+    "guest_wifi_name": "The name of the Wi-Fi network that visitors join.",
+}
 _PLACEHOLDER = re.compile(r"\[\[([^\[\]]*)\]\]")
 # Anything that looks like an attempt at a placeholder but is not well formed.
 _BROKEN = re.compile(r"\[\[|\]\]")

@@ -1,7 +1,8 @@
 """Privacy and CSP gates while a school uses the self-review tool: rating, writing, exporting,
 importing, undoing, printing and resetting send nothing beyond the local server, set no cookie, log no
 CSP violation, and keep nothing in the browser but the tool's own record, which the school asked
-for by entering answers (and which reset removes)."""
+for by entering answers (and which reset removes), and the school name it shares with the
+templates' details."""
 from __future__ import annotations
 
 import pytest
@@ -60,5 +61,7 @@ def test_using_the_tool_logs_no_csp_violation(use):
 
 def test_only_the_tools_own_record_is_kept_and_reset_removes_it(use, fw):
     visit, after_reset = use
-    assert visit.storage == {"local": [f"esafety-self-review:{fw['id']}"], "session": []}
-    assert after_reset == []
+    # The school name typed is shared with the templates' details (their own record), which
+    # the self-review's reset leaves to their own "Clear these details".
+    assert visit.storage == {"local": [f"esafety-self-review:{fw['id']}", "esafety-school-details"], "session": []}
+    assert after_reset == ["esafety-school-details"]

@@ -8,15 +8,17 @@ import re
 import shutil
 import subprocess
 import zipfile
+from html.parser import HTMLParser
 
 import docx
+import markdown
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
 from odf import opendocument, teletype
 from odf import text as odf_text
 from odf.namespaces import TEXTNS
 
-from esafety_portal.documents.fill import fill
+from esafety_portal.documents.fill import fill, markdown_value
 from esafety_portal.documents.outline import PLACEHOLDER_STYLE
 from esafety_portal.templates import placeholder_label
 
@@ -125,8 +127,8 @@ def test_same_details_same_bytes_and_no_details_no_change(documents, filled, ext
 def test_unknown_placeholder_or_format_is_refused(documents):
     with pytest.raises(ValueError, match="school_nmae"):
         fill(documents[f"{POLICY}.docx"], "docx", {"school_nmae": "x"})
-    with pytest.raises(ValueError, match=r"\.md"):
-        fill(documents[f"{POLICY}.md"], "md", {"school_name": "x"})
+    with pytest.raises(ValueError, match=r"\.pdf"):
+        fill(documents[f"{POLICY}.md"], "pdf", {"school_name": "x"})
 
 
 def test_libreoffice_opens_the_filled_documents(filled, tmp_path):
@@ -142,3 +144,49 @@ def test_libreoffice_opens_the_filled_documents(filled, tmp_path):
                               text=True, timeout=60).stdout
         assert " ".join(SCHOOL.split()) in " ".join(text.split()), extension
         assert placeholder_label("technical_lead") in text, extension
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+class _Text(HTMLParser):
+    """The elements and the text a piece of HTML holds."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def _rendered(markdown_text: str) -> _Text:
+    parser = _Text()
+    parser.feed(markdown.markdown(markdown_text, extensions=["tables"]))
+    return parser
+
+
+@pytest.mark.parametrize("value", [*CLEAN.values(), "# Not a heading", "12. not a list", "- nor this", "+ nor",
+                                   "=", "a_b*c*d `code` [link](x) \\ |pipe|", "&copy; &#60; &amp;"])
+@pytest.mark.parametrize("where", ["{}", "Rules for {} and more.", "- I will tell {}."])
+def test_markdown_value_shows_exactly_its_text(value, where):
+    rendered = _rendered(where.format(markdown_value(value)))
+    one_line = re.sub(r"\r\n|[\r\n\t]", " ", value)
+    assert rendered.text.strip() == where.replace("- ", "").format(one_line).strip()
+    assert set(rendered.tags) <= {"p", "ul", "li"}
+
+
+def test_md_values_replace_their_blanks_and_empty_ones_stay(documents):
+    blank = documents[f"{POLICY}.md"].decode("utf-8")
+    filled = fill(documents[f"{POLICY}.md"], "md", VALUES).decode("utf-8")
+    for name, value in CLEAN.items():
+        assert f"[[{name}]]" in blank and f"[[{name}]]" not in filled and markdown_value(value) in filled
+    for name, value in VALUES.items():
+        if not value.strip():
+            assert filled.count(f"[[{name}]]") == blank.count(f"[[{name}]]") > 0
+    # Otherwise identical: putting the blanks back gives the blank file.
+    restored = filled
+    for name, value in CLEAN.items():
+        restored = restored.replace(markdown_value(value), f"[[{name}]]")
+    assert restored == blank

@@ -4,7 +4,8 @@
  * self-review-state.js (SelfReviewState); keeping them in this browser's localStorage, shared
  * with the page's other open tabs, is stored-record.js (StoredRecord). The framework (built
  * from data/ at build time) is fetched as JSON; all markup comes from <template> elements on
- * the page. No dependencies, no network but that one same-origin file.
+ * the page. No dependencies, no network but that one same-origin file. The school name is
+ * shared with the templates' "Your school's details" (school-details-state.js): see shareSchool.
  */
 (function () {
   "use strict";
@@ -22,6 +23,7 @@
   var order = [];       // item ids in page order: indicators, then features by theme
   var state;            // see self-review-state.js
   var store;            // see stored-record.js
+  var details;          // the templates' school details (school-details-state.js), if loaded
   var saving = true;    // false once this browser has refused to keep the answers
   var undo = null;      // {state, word}: the answers before the last import or clearing
 
@@ -75,6 +77,8 @@
       merge: S.merge
     });
     state = store.load() || S.empty();
+    if (window.SchoolDetailsState) details = SchoolDetailsState.open(StoredRecord);
+    shareSchool();
     show();
     if (state.saved) {
       $("sr-saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
@@ -82,6 +86,7 @@
     showFrameworkChanges(S.frameworkChanges(state, framework));
     if (!store.available()) notSaving();
     store.subscribe(onStoredElsewhere);
+    if (details) details.subscribe(function () { if (saving) { shareSchool(); show(); } });
     tool.addEventListener("input", onInput);
     tool.addEventListener("change", onInput);
     $("sr-export-csv").addEventListener("click", exportCsv);
@@ -190,6 +195,25 @@
     refresh();
   }
 
+  // One school name for the self-review and the templates' details: whichever was changed last
+  // wins, both ways, when the page opens, when the name is typed and when another tab changes
+  // the details. Taken from the details only into this page (saved with the next change); given to
+  // them at once, as the reader asked this browser to keep it. Imports, clearing and undoing
+  // change the self-review's own record only: the templates' details have their own clearing.
+  function shareSchool() {
+    if (!details) return;
+    var D = window.SchoolDetailsState;
+    var record = details.load() || D.empty();
+    var theirs = record.modified[D.SCHOOL] || "";
+    var mine = state.schoolModified || "";
+    if (D.SCHOOL in record.values && theirs > mine) {
+      state.school = record.values[D.SCHOOL];
+      state.schoolModified = theirs;
+    } else if (saving && mine > theirs && D.set(record, D.SCHOOL, state.school, mine)) {
+      details.save(record);
+    }
+  }
+
   function setValue(field, value) {
     if (field.value !== value) field.value = value;
   }
@@ -220,6 +244,7 @@
     }
     if (!changed) return;
     if (saving) save(); else show();
+    if (target.id === "sr-school") shareSchool();
     if (target.type === "radio") {
       var rated = target.closest(".sr-item").dataset.id;
       announce(items.get(rated).item.title + ": " + ratingWord(rated, target.value) + ". " + $("sr-overall").textContent);
