@@ -11,12 +11,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from esafety_portal.frameworks import page_of_framework
-from esafety_portal.generated_pages import add_nav_section, publish_pages
+from esafety_portal.generated_pages import FIXED_PAGES, add_nav_section, publish_pages
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.render import Renderer
 
-INDEX = "frameworks/index.md"
-CROSSWALK = "frameworks/crosswalk.md"
+INDEX = FIXED_PAGES["frameworks"]["index"]
+CROSSWALK = FIXED_PAGES["frameworks"]["crosswalk"]
 SECTION = "Frameworks"
 AFTER = "Home"  # today's guidance comes straight after the home page
 

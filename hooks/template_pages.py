@@ -16,14 +16,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from esafety_portal.documents.pack import DOWNLOADS, PACK_NAME, file_names
-from esafety_portal.generated_pages import add_nav_section, publish_pages
+from esafety_portal.generated_pages import FIXED_PAGES, add_nav_section, publish_pages
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.pages import relative_path, template_page
 from esafety_portal.render import Renderer
 from esafety_portal.templates import PLACEHOLDER_HELP, PLACEHOLDERS, pieces, placeholder_label
 
-INDEX = "templates/index.md"
-YOUR_SCHOOL = "templates/your-school.md"
+INDEX = FIXED_PAGES["templates"]["index"]
+YOUR_SCHOOL = FIXED_PAGES["templates"]["your-school"]
 YOUR_SCHOOL_TITLE = "Your school's details"
 # What school-details.js needs to fill in a download: each placeholder's label in the documents.
 VOCABULARY = "assets/school-details/placeholders.json"

@@ -96,3 +96,21 @@ def test_a_mistake_in_a_framework_gets_file_line_and_fix(tmp_path, old, new, mes
     mine = [e for e in caught.value.errors if message in e.problem]
     assert mine, caught.value.report()
     assert mine[0].file == "data/frameworks/example-standards.yml" and mine[0].line == line and mine[0].fix
+
+
+@pytest.mark.parametrize("folder, name", [("frameworks", "crosswalk"), ("frameworks", "index"),
+                                          ("templates", "your-school"), ("templates", "index")])
+def test_an_id_may_not_take_the_name_of_the_portals_own_page(tmp_path, folder, name):
+    project = copy_project(tmp_path, parts=("data",))
+    (project / "data" / "frameworks").mkdir(exist_ok=True)
+    source = FIXTURE if folder == "frameworks" else project / "data" / "templates" / "aup-visitors.yml"
+    target = project / "data" / folder / f"{name}.yml"
+    text = source.read_text("utf-8")
+    old_id = "example-standards" if folder == "frameworks" else "aup-visitors"
+    target.write_text(text.replace(f"id: {old_id}\n", f"id: {name}\n", 1), "utf-8")
+    if folder == "templates":
+        (project / "data" / "templates" / "aup-visitors.yml").unlink()
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project)
+    mine = [e for e in caught.value.errors if f"is the name of the portal's own page {folder}/{name}/" in e.problem]
+    assert mine and mine[0].file == f"data/{folder}/{name}.yml" and mine[0].path == "id", caught.value.report()

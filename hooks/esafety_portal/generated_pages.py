@@ -2,6 +2,30 @@
 pages themselves as MkDocs files. Shared by hooks/template_pages.py and hooks/framework_pages.py."""
 from __future__ import annotations
 
+# The pages the hooks make in a folder besides one page per data file there; a data file's id is
+# its page's name, so no id may take one of these.
+FIXED_PAGES = {
+    "templates": {"index": "templates/index.md", "your-school": "templates/your-school.md"},
+    "frameworks": {"index": "frameworks/index.md", "crosswalk": "frameworks/crosswalk.md"},
+}
+
+
+def check_reserved_ids(files) -> list:
+    """A template or framework whose id is the name of one of the folder's own pages."""
+    from .errors import ContentError
+    from .yaml_loader import line_of
+
+    errors = []
+    for f in files:
+        folder = f.shown_as.split("/")[1] if f.shown_as.count("/") == 2 else ""
+        item_id = f.data.get("id") if isinstance(f.data, dict) else None
+        if item_id in FIXED_PAGES.get(folder, {}):
+            errors.append(ContentError(
+                f.shown_as, line_of(f.data, ["id"]), "id",
+                f"'{item_id}' is the name of the portal's own page {folder}/{item_id}/",
+                f"choose another id (and file name), such as '{folder[:-1]}-{item_id}'"))
+    return errors
+
 
 def add_nav_section(config, title: str, entries: list, after: str) -> None:
     """Put the section `title` (replacing one of that name) straight after the nav section `after`,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import clock, frameworks, rules, schema_check, templates
+from . import clock, frameworks, generated_pages, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review, Site, Source,
@@ -73,6 +73,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
     errors += rules.check_figures(valid)
     errors += templates.check_placeholders(valid, ids)
     errors += frameworks.check_frameworks(valid)
+    errors += generated_pages.check_reserved_ids(valid)
     if errors:
         raise ContentErrors(errors)
     return valid, ids
