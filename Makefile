@@ -6,7 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check review test engines system-packages bench clean help vendor
+SEEDS ?= ../shared/seeds
+
+.PHONY: check-seeds serve build check review test engines system-packages bench clean help vendor
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,6 +46,9 @@ test: $(VENV)/.installed system-packages node_modules ## Run the whole test suit
 
 engines: $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py
+
+check-seeds: $(VENV)/.installed ## Check tests/fixtures/seeds.json against the seed articles in SEEDS (default ../shared/seeds)
+	$(BIN)/python tests/support/seeds.py --check $(SEEDS)
 
 bench: $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
 	$(BIN)/python benchmarks/run.py

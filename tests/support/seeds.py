@@ -1,10 +1,10 @@
 """What the seed articles say, as the tests need it: every bullet and numbered item, the theme
 headings of the features list, and the few sentences that state figures and quotes.
 
-The tests read it from tests/fixtures/seeds.json, which is in the repository, so a plain clone
-runs them. The fixture is made from the seed articles by `extract` below; when the seeds sit
-beside the repository (../shared/seeds/), tests/test_seed_fixture.py extracts again and checks
-the fixture is identical. To remake it: `.venv/bin/python tests/support/seeds.py`.
+The tests read it from tests/fixtures/seeds.json, which is in the repository: the suite reads
+nothing outside it. The fixture is made from the seed articles by `extract` below. Where the
+articles are at hand, `make check-seeds` (this file with --check) extracts again and fails with a
+diff if the fixture has drifted; `.venv/bin/python tests/support/seeds.py DIR` remakes it.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 FIXTURE = ROOT / "tests" / "fixtures" / "seeds.json"
 BRIEFING_POST = "000_2e0a547b41b323c8.txt"
 SURVEY_POST = "002_901c640f8a86bc57.txt"
@@ -141,8 +140,33 @@ def theme_headings() -> list[str | None]:
     return _fixture()["posts"][BRIEFING_POST]["theme_headings"]
 
 
-if __name__ == "__main__":
-    seed_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS
+def drift(seed_dir: Path) -> str:
+    """A diff between the committed fixture and what the articles in `seed_dir` say ('' if none)."""
+    import difflib
+
+    committed, expected = FIXTURE.read_text("utf-8"), fixture_json(extract(seed_dir))
+    return "".join(difflib.unified_diff(committed.splitlines(True), expected.splitlines(True),
+                                        "committed fixture", "from the seeds", n=1))
+
+
+def main(argv: list[str]) -> int:
+    check = argv[:1] == ["--check"]
+    args = argv[1:] if check else argv
+    if len(args) != 1 or not Path(args[0]).is_dir():
+        print("usage: seeds.py [--check] SEED_DIR (the folder holding the two seed articles)", file=sys.stderr)
+        return 2
+    seed_dir = Path(args[0])
+    if check:
+        diff = drift(seed_dir)
+        print(f"{FIXTURE.relative_to(ROOT)} has drifted from {seed_dir}; remake it with "
+              f"`.venv/bin/python tests/support/seeds.py {seed_dir}`:\n{diff[:3000]}" if diff
+              else f"{FIXTURE.relative_to(ROOT)} matches the seed articles in {seed_dir}")
+        return 1 if diff else 0
     FIXTURE.parent.mkdir(exist_ok=True)
     FIXTURE.write_text(fixture_json(extract(seed_dir)), "utf-8")
     print(f"wrote {FIXTURE.relative_to(ROOT)} from {seed_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
