@@ -28,6 +28,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
     parsed: list[rules.DataFile] = []
     valid: list[rules.DataFile] = []
     seen = set()
+    digest = schema_check.schemas_digest(schema_dir)  # once per load: every file is checked against the same schemas
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(data_dir)
         shown_as = f"data/{relative.as_posix()}"
@@ -52,7 +53,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
             continue
         data_file = rules.DataFile(shown_as, schema, data)
         parsed.append(data_file)
-        problems = schema_check.check(data, schema, schema_dir, shown_as, checked_dir)
+        problems = schema_check.check(data, schema, schema_dir, shown_as, checked_dir, digest)
         errors += problems
         if not problems:
             valid.append(data_file)

@@ -65,9 +65,10 @@ def _validity_hash(data, schema_name: str, digest: bytes) -> str:
 
 
 def check(data, schema_name: str, schema_dir: Path, shown_as: str,
-          checked_dir: Path | None = None) -> list[ContentError]:
-    """Every schema problem of one file's data; none if `checked_dir` records this data as valid."""
-    digest = schemas_digest(schema_dir)
+          checked_dir: Path | None = None, digest: bytes | None = None) -> list[ContentError]:
+    """Every schema problem of one file's data; none if `checked_dir` records this data as valid.
+    `digest` is schemas_digest(schema_dir), read once by a caller that checks many files."""
+    digest = digest or schemas_digest(schema_dir)
     marker = checked_dir / shown_as.replace("/", "__") if checked_dir else None
     validity = _validity_hash(data, schema_name, digest) if marker else ""
     if marker and marker.is_file() and marker.read_text("ascii", errors="replace") == validity:
