@@ -48,6 +48,7 @@ def test_the_crosswalk_is_open_data(content, built_site):
 @pytest.mark.parametrize("old, new, message", [
     ("item: feature-02", "item: feature-99", "refers to 'feature-99', which does not exist"),
     ("relation: strengthened", "relation: stronger", "'stronger' is not allowed"),
+    ("item: feature-02", "item: ceop", "refers to 'ceop', which is a organisation, not a feature or inadequate or recommendation"),
 ])
 def test_a_crosswalk_mistake_gets_file_line_and_fix(tmp_path, old, new, message):
     project = copy_project(tmp_path, parts=("data",))

@@ -88,6 +88,9 @@ def schema_for(relative: Path) -> str | None:
     return FOLDERS.get(relative.parts[0]) if len(relative.parts) == 2 else None
 
 
+# The items a current framework item may say it grew out of (its grew_out_of): the crosswalk's rows.
+CROSSWALK_KINDS = ("feature", "inadequate", "recommendation")
+
 # How a current framework item carries a historical one forward (framework items' grew_out_of).
 CARRIED = {
     "now-required": "now required",

@@ -211,7 +211,8 @@ class Content:
         return self._carried.get(item_id, [])
 
     def historical_items(self) -> list[Item]:
-        """What the crosswalk carries forward: the 2012 features and indicators, the 2010 recommendations."""
+        """What the crosswalk carries forward (families.CROSSWALK_KINDS): the 2012 features and
+        indicators, the 2010 recommendations."""
         return self.features + self.indicators + self.recommendations
 
     def mappings(self) -> list:
