@@ -59,10 +59,17 @@ def parse_url(value: str) -> Url:
     return Url(urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, parts.fragment)))
 
 
-def check_id(value) -> str:
-    if not isinstance(value, str) or not ID.fullmatch(value):
-        raise UnsafeValue(f"{value!r} is not an id")
-    return value
+def matching(pattern: re.Pattern, what: str):
+    """A check for a kind of value that is text matching `pattern` whole: returns the value, or
+    raises UnsafeValue saying it is not `what`."""
+    def check(value) -> str:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise UnsafeValue(f"{value!r} is not {what}")
+        return value
+    return check
+
+
+check_id = matching(ID, "an id")
 
 
 # -- Markdown text -------------------------------------------------------------------------------
@@ -143,34 +150,13 @@ def attribute(value) -> str:
     return html.escape(re.sub(r'["{}]', "", str(value)), quote=False).replace("\n", " ")
 
 
-def heading_marks(value) -> str:
-    """A Markdown heading level given by a template, such as ##."""
-    if not isinstance(value, str) or not re.fullmatch(r"#{1,6}", value):
-        raise UnsafeValue(f"{value!r} is not a heading level")
-    return value
-
-
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
-
-
-def check_email(value) -> str:
-    if not isinstance(value, str) or not EMAIL.fullmatch(value):
-        raise UnsafeValue(f"{value!r} is not an email address")
-    return value
-
-
-def check_name(value) -> str:
-    """A name from the portal's own vocabulary, such as the placeholder school_name."""
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
-        raise UnsafeValue(f"{value!r} is not a vocabulary name")
-    return value
-
-
-def check_path(value) -> str:
-    """A link the portal made itself between its own files, such as ../downloads/aup-ks2.docx."""
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9._/#-]+", value) or ":" in value:
-        raise UnsafeValue(f"{value!r} is not a link between the site's own files")
-    return value
+# Values the portal itself gives its templates: a Markdown heading level such as ##, a name from
+# its vocabulary such as the placeholder school_name, a link between its own files.
+heading_marks = matching(re.compile(r"#{1,6}"), "a heading level")
+check_email = matching(EMAIL, "an email address")
+check_name = matching(re.compile(r"[a-z][a-z0-9_]*"), "a vocabulary name")
+check_path = matching(re.compile(r"[A-Za-z0-9._/#-]+"), "a link between the site's own files")
 
 
 # The filters templates print data through, one per kind (tests/test_printing.py checks every
