@@ -67,9 +67,6 @@ class Framework:
     def ungrouped(self) -> list[Item]:
         return [item for item in self.items if not item.group]
 
-    def items_in(self, group_id: str) -> list[Item]:
-        return [item for item in self.items if item.group == group_id]
-
 
 def page_of_framework(framework_id: str) -> str:
     return f"frameworks/{framework_id}.md"
