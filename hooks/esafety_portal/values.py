@@ -86,29 +86,26 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$
 _MARKDOWN_HELP = "write it in Markdown instead: **bold**, *italic*, [link text](https://...)"
 
 
+# What may not be in text: each pattern with what is wrong and how to fix it.
+_UNSAFE_MARKDOWN = (
+    (_TAG, "contains HTML", _MARKDOWN_HELP + ", and a blank line for a new paragraph"),
+    (_SCRIPT_LINK, "contains a script link (javascript:, data: or vbscript:)", "link only to web pages, with https://"),
+    (_HTTP_LINK, "contains a link that is not secure (http://)",
+     "change http:// to https:// and check the link still works"),
+    (_JINJA, "contains '{{', '{%', '{#', '%}' or '}}'",
+     "remove the curly-brace markup; placeholders are written [[like_this]]"),
+    (_ATTR_LIST, "contains an attribute list in curly braces, such as {: ... }",
+     "remove the curly braces and what is inside them; the portal sets ids and styles itself"),
+    (_IMAGE, "contains an image (![...](...))",
+     "remove it: pictures would be loaded from another site; link to the page instead"),
+    (_CHARACTER_REFERENCE, "contains an HTML character reference such as &amp; or &#39;",
+     "type the character itself (&, ', é, –)"),
+)
+
+
 def markdown_problems(value: str) -> list[tuple[str, str]]:
     """(what is wrong, how to fix it) for each way `value` leaves the safe Markdown subset."""
-    problems = []
-    if _TAG.search(value):
-        problems.append(("contains HTML", _MARKDOWN_HELP + ", and a blank line for a new paragraph"))
-    if _SCRIPT_LINK.search(value):
-        problems.append(("contains a script link (javascript:, data: or vbscript:)",
-                         "link only to web pages, with https://"))
-    if _HTTP_LINK.search(value):
-        problems.append(("contains a link that is not secure (http://)",
-                         "change http:// to https:// and check the link still works"))
-    if _JINJA.search(value):
-        problems.append(("contains '{{', '{%', '{#', '%}' or '}}'",
-                         "remove the curly-brace markup; placeholders are written [[like_this]]"))
-    if _ATTR_LIST.search(value):
-        problems.append(("contains an attribute list in curly braces, such as {: ... }",
-                         "remove the curly braces and what is inside them; the portal sets ids and styles itself"))
-    if _IMAGE.search(value):
-        problems.append(("contains an image (![...](...))",
-                         "remove it: pictures would be loaded from another site; link to the page instead"))
-    if _CHARACTER_REFERENCE.search(value):
-        problems.append(("contains an HTML character reference such as &amp; or &#39;",
-                         "type the character itself (&, ', é, –)"))
+    problems = [(problem, fix) for pattern, problem, fix in _UNSAFE_MARKDOWN if pattern.search(value)]
     for match in _LINK_TARGET.finditer(value):
         target = match.group(1) if match.group(1) is not None else match.group(2)
         if target and not (target.startswith("#") and ID.fullmatch(target[1:])) and url_problem(target) \
