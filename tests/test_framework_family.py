@@ -39,6 +39,9 @@ def test_its_page_has_every_item_under_its_own_anchor(site):
     assert "Current: schools must follow this now" in page
     assert "Schools should keep a record of over-blocking." in page  # the quote, with its source
     assert 'href="https://www.example.org/standards"' in page
+    assert 'href="https://www.example.org/standards/filter-record"' in page  # an item's own page
+    assert "checked against The example publisher&rsquo;s web page on" in page or \
+        "checked against The example publisher's web page on" in page
     assert "Last reviewed: <time datetime=\"2026-11-20\">" in page  # review dates from its file
 
 
@@ -84,6 +87,10 @@ def test_its_items_are_open_data(site):
     ("see_also: [feature-05]", "see_also: [feature-99]", "refers to 'feature-99', which does not exist"),
     ("status: current", "status: in force", "'in force' is not allowed"),
     ("url: https://www.example.org/standards", "url: http://www.example.org/standards", "is not a secure web address"),
+    # Paragraph numbers differ between editions (KCSIE 2025 and 2026): one must name its edition.
+    ("reference: Standard 1", "reference: Part two, paragraph 135",
+     "'Part two, paragraph 135' gives a paragraph number but not the edition it belongs to"),
+    ("reference: Standard 2", "reference: para. 12", "gives a paragraph number but not the edition"),
 ])
 def test_a_mistake_in_a_framework_gets_file_line_and_fix(tmp_path, old, new, message):
     project = copy_project(tmp_path, parts=("data",))
@@ -96,6 +103,43 @@ def test_a_mistake_in_a_framework_gets_file_line_and_fix(tmp_path, old, new, mes
     mine = [e for e in caught.value.errors if message in e.problem]
     assert mine, caught.value.report()
     assert mine[0].file == "data/frameworks/example-standards.yml" and mine[0].line == line and mine[0].fix
+
+
+def test_a_paragraph_number_with_its_edition_is_accepted(tmp_path):
+    project = copy_project(tmp_path, parts=("data",))
+    (project / "data" / "frameworks").mkdir(exist_ok=True)
+    target = project / "data" / "frameworks" / FIXTURE.name
+    shutil.copy(FIXTURE, target)
+    replace_in(target, "reference: Standard 1", "reference: KCSIE 2026, paragraph 165")
+    item = next(i for fw in load_content(project).frameworks for i in fw.items if i.id == "example-standard-1")
+    assert item.extra["reference"] == "KCSIE 2026, paragraph 165"
+
+
+@pytest.mark.parametrize("field", ["edition", "as_of", "checked_against"])
+def test_a_current_framework_must_name_its_source_in_full(tmp_path, field):
+    """Every current item has a source with edition, date and URL (the schema requires the date and
+    URL of every framework; a current one also needs its edition and when and how it was checked)."""
+    project = copy_project(tmp_path, parts=("data",))
+    (project / "data" / "frameworks").mkdir(exist_ok=True)
+    target = project / "data" / "frameworks" / FIXTURE.name
+    text = FIXTURE.read_text("utf-8")
+    kept = [line for line in text.splitlines(keepends=True) if not line.startswith(f"{field}:")]
+    assert len(kept) == len(text.splitlines()) - 1
+    target.write_text("".join(kept), "utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project)
+    mine = [e for e in caught.value.errors if e.path == field]
+    assert mine and "a current framework needs it" in mine[0].problem, caught.value.report()
+    assert mine[0].file == "data/frameworks/example-standards.yml" and mine[0].fix.startswith(f"add '{field}:'")
+    status_line = next(n for n, line in enumerate(kept, 1) if line.startswith("status:"))
+    assert mine[0].line == status_line
+
+
+def test_every_current_framework_in_the_data_names_its_source_in_full():
+    for framework in load_content(ROOT).frameworks:
+        if framework.current:
+            assert framework.edition and framework.published and framework.url.startswith("https://"), framework.id
+            assert framework.as_of and framework.checked_against, framework.id
 
 
 @pytest.mark.parametrize("folder, name", [("frameworks", "crosswalk"), ("frameworks", "index"),

@@ -7,6 +7,7 @@ search entries, open data, back-links) is made from this model, so a new framewo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -50,6 +51,7 @@ class Framework:
     items: list[Item] = field(default_factory=list)  # every item, in page order
     in_force: str = ""
     as_of: str = ""
+    checked_against: str = ""
     keywords: tuple[str, ...] = ()
 
     @property
@@ -79,6 +81,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
              keywords=tuple(raw.get("keywords", ())),
              refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids},
              extra={"framework": framework_id, "reference": raw.get("reference", ""), "quote": raw.get("quote", ""),
+                    "url": parse_url(raw["url"]) if raw.get("url") else "",
                     "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
                                          for m in raw.get("grew_out_of", ()))})
         for raw in data["items"]
@@ -90,16 +93,51 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         edition=data.get("edition", ""), published=data["published"], status=data["status"],
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
         intro=data["intro"], data_file=data_file, meta=meta, groups=groups, items=items,
-        in_force=data.get("in_force", ""), as_of=data.get("as_of", ""), keywords=tuple(data.get("keywords", ())),
+        in_force=data.get("in_force", ""), as_of=data.get("as_of", ""),
+        checked_against=data.get("checked_against", ""), keywords=tuple(data.get("keywords", ())),
     )
 
 
+# What a current framework must say about its source, so that a school can find the text we summarise.
+CURRENT_NEEDS = {
+    "edition": "the edition summarised, such as 2026 or Updated September 2026",
+    "as_of": "the day you checked the summaries against the source, such as 2026-11-24",
+    "checked_against": "what you checked them against, such as The publisher's web page",
+}
+# "paragraph 165", "para. 165", "paras 12-14", "¶ 3": a number that differs between editions.
+PARAGRAPH = re.compile(r"(\bparagraphs?|\bparas?\b\.?|¶)\s*\d", re.IGNORECASE)
+EDITION_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _source_problems(f) -> list[ContentError]:
+    """A current framework names its edition and when and against what it was checked; a paragraph
+    number names its edition (KCSIE 2025 and 2026 number their paragraphs differently)."""
+    errors = []
+    if f.data["status"] == "current":
+        for name, example in CURRENT_NEEDS.items():
+            if not f.data.get(name):
+                errors.append(ContentError(f.shown_as, line_of(f.data, ["status"]), name,
+                                           "is missing, and a current framework needs it",
+                                           f"add '{name}:' with {example}"))
+    for index, item in enumerate(f.data["items"]):
+        reference = item.get("reference", "")
+        if PARAGRAPH.search(reference) and not EDITION_YEAR.search(reference):
+            where = ["items", index, "reference"]
+            errors.append(ContentError(
+                f.shown_as, line_of(f.data, where), format_path(where),
+                f"'{reference}' gives a paragraph number but not the edition it belongs to",
+                "name the edition, such as 'KCSIE 2026, paragraph 165', or cite the part and section instead"))
+    return errors
+
+
 def check_frameworks(files) -> list[ContentError]:
-    """What the schema cannot say: the id is the file's name, items sit in groups that exist."""
+    """What the schema cannot say: the id is the file's name, items sit in groups that exist, and
+    a current framework's source is named in full."""
     errors = []
     for f in files:
         if f.schema != "framework":
             continue
+        errors += _source_problems(f)
         expected = PurePosixPath(f.shown_as).stem
         if f.data["id"] != expected:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["id"]), "id",
