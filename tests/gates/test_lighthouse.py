@@ -11,7 +11,7 @@ from lighthouse import CATEGORIES, RUNS, TARGET, lighthouse, median_scores, shor
 from support.site import StaticServer
 
 PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/esafety-policy/",
-         "self-review": "self-review/"}
+         "self-review": "self-review/", "crosswalk": "frameworks/crosswalk/"}
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-# Pages schools print: guidance, a policy and an AUP template, and the self-review checklist.
+# Pages schools print: guidance, a policy and an AUP template, the self-review checklist, a current
+# framework and the crosswalk from 2012 to today.
 PRINTED = ["inspection/features/", "inspection/questions/", "templates/esafety-policy/",
-           "templates/aup-ks2/", "self-review/"]
+           "templates/aup-ks2/", "self-review/", "frameworks/dfe-filtering-monitoring/", "frameworks/crosswalk/"]
 
 SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-content__button"
 
