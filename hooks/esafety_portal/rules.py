@@ -58,8 +58,9 @@ def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[Content
             candidates.append(((), f.schema, f.data))
         for path, _key, value in walk(f.data):
             if isinstance(value, dict) and isinstance(value.get("id"), str):
-                # A framework's items say what kind they are; elsewhere the list's name says.
-                own = value.get("kind") if f.schema == "framework" and path[:1] == ("items",) else None
+                # A framework's items and groups say what kind they are; elsewhere the list's name says.
+                own = value.get("kind") if f.schema == "framework" and len(path) == 2 and path[0] in (
+                    "items", "groups") else None
                 kind = own if isinstance(own, str) else _kind_of(path)
                 if kind:
                     candidates.append((path, kind, value))
@@ -191,22 +192,23 @@ def check_urls(files: list[DataFile]) -> list[ContentError]:
 
 
 def check_figures(files: list[DataFile]) -> list[ContentError]:
-    """The survey's numbers must agree with each other."""
+    """A survey's numbers must agree with each other (a framework's survey: details)."""
     errors = []
     for f in files:
-        if f.schema != "survey":
+        data = f.data.get("survey") if f.schema == "framework" else None
+        if not data:
             continue
-        data = f.data
         grades = {g["id"]: g["schools"] for g in data["grades"]}
         total, schools = sum(grades.values()), data["survey"]["schools"]
         if total != schools:
-            errors.append(ContentError(f.shown_as, line_of(data, ["grades"]), "grades",
-                                       f"the grades add up to {total} schools, but survey.schools is {schools}",
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "grades"]), "survey.grades",
+                                       f"the grades add up to {total} schools, but survey.survey.schools is {schools}",
                                        "correct the counts so they add up to the number of schools visited"))
         effective = data["most_effective"]
         listed = sum(grades.get(g, 0) for g in effective["grades"])
         if listed != effective["schools"]:
-            errors.append(ContentError(f.shown_as, line_of(data, ["most_effective", "schools"]), "most_effective.schools",
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "most_effective", "schools"]),
+                                       "survey.most_effective.schools",
                                        f"is {effective['schools']}, but the grades listed add up to {listed}",
                                        "make the number match the grades it lists"))
     return errors
