@@ -58,6 +58,18 @@ REFERENCES = {
     "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
 }
 
+# The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a
+# framework with its own generated page counts too, so a new framework's questions may probe its
+# own standards; the 2012 and 2010 items keep their kinds.
+LINKS = {
+    "answers": ("recommendation", ANY_FRAMEWORK_ITEM),
+    "absence_of": ("feature", ANY_FRAMEWORK_ITEM),
+    "probes": ("feature", ANY_FRAMEWORK_ITEM),
+    "responds_to": ("finding", ANY_FRAMEWORK_ITEM),
+    "see_also": None,
+    "part_of": None,
+}
+
 # Every typed link between items, with how it reads forwards (on the item that makes it) and
 # backwards (on the item it points to); None where that side is shown some other way. A
 # framework's items may use those listed in data/schema/framework.schema.json (links:).

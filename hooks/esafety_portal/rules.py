@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import values
 from .errors import ContentError
-from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, ITEM_KIND, REFERENCES
+from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, ITEM_KIND, LINKS, REFERENCES
 from .yaml_loader import LineDict, LineList, format_path, line_of
 
 
@@ -95,13 +95,13 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
     placed = {f.shown_as for f in files if f.schema == "framework" and f.data.get("kinds")}
     for f in files:
         for path, key, value in walk(f.data):
-            # A framework's typed links may point at items of any kind; its items' grew_out_of only
-            # at the 2012 and 2010 items the crosswalk carries forward.
+            # A framework's typed links point at the kinds in families.LINKS; its items' grew_out_of
+            # only at the 2012 and 2010 items the crosswalk carries forward.
             in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
             crosswalk = f.schema == "framework" and len(path) >= 3 and path[-3] == "grew_out_of" and key == "item"
             if key not in REFERENCES and not (in_links or crosswalk):
                 continue
-            allowed = CROSSWALK_KINDS if crosswalk else None if in_links else REFERENCES[key]
+            allowed = CROSSWALK_KINDS if crosswalk else LINKS.get(key) if in_links else REFERENCES[key]
             targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
             for index, target in enumerate(targets):
                 if not isinstance(target, str):
