@@ -8,11 +8,8 @@ import pytest
 
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
+from support.addresses import F10, F12
 from support.project_copy import copy_project, replace_in
-
-# The 2012 briefing and the 2010 survey, each one framework file.
-F12 = "data/frameworks/inspecting-e-safety-2012.yml"
-F10 = "data/frameworks/safe-use-of-new-technologies-2010.yml"
 
 
 @pytest.fixture

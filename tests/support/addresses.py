@@ -27,3 +27,7 @@ PAGE_OF_ID = {
     "inspecting-e-safety-2012": "about.md",
     "safe-use-of-new-technologies-2010": "about.md",
 }
+
+# The files the 2012 briefing and the 2010 survey live in, each one framework.
+F12 = "data/frameworks/inspecting-e-safety-2012.yml"
+F10 = "data/frameworks/safe-use-of-new-technologies-2010.yml"
