@@ -176,8 +176,9 @@ def _ids_in(node):
             yield from _ids_in(value)
 
 
-def check_frameworks(files) -> list[ContentError]:
-    """What the schema cannot say: the id is the file's name, items sit in groups that exist."""
+def check_frameworks(files, docs_dir=None) -> list[ContentError]:
+    """What the schema cannot say: the id is the file's name, items sit in groups that exist, the
+    pages it names are in docs/."""
     errors = []
     for f in files:
         if f.schema != "framework":
@@ -187,6 +188,14 @@ def check_frameworks(files) -> list[ContentError]:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["id"]), "id",
                                        f"is '{f.data['id']}', but the file is called {expected}.yml",
                                        f"make them the same: change the id to '{expected}', or rename the file"))
+        named = [(["page"], f.data["page"])] if f.data.get("page") else []
+        named += [(["kinds", kind, "page"], placed["page"]) for kind, placed in f.data.get("kinds", {}).items()]
+        for where, page in named:
+            if docs_dir is not None and not (docs_dir / page).is_file():
+                errors.append(ContentError(f.shown_as, line_of(f.data, where), format_path(where),
+                                           f"names the page {page}, which is not in docs/",
+                                           "check the spelling, or leave out page: and kinds: to have the portal "
+                                           "make the framework's page"))
         if f.data.get("kinds") and not f.data.get("page"):
             errors.append(ContentError(f.shown_as, line_of(f.data, ["kinds"]), "kinds",
                                        "says which pages show its items, but the framework has no page",
