@@ -17,7 +17,7 @@ from pathlib import Path
 from project import env
 
 POLL = 0.02  # seconds between requests for the page
-EDITED_FILE = "data/features.yml"
+EDITED_FILE = "data/frameworks/inspecting-e-safety-2012.yml"
 PAGE = "inspection/features/"
 
 

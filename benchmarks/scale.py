@@ -2,9 +2,10 @@
 
 Copy i of a family repeats its items with `-x{i}` added to every id (and ` ({i})` to titles),
 and points its references at the same copy where that copy exists (a copied question probes
-the copied features), so every id stays unique and every reference resolves. Scaled: themes
-and features, indicators, audiences and questions, and every template with its sections and
-clauses. The rest (site, sources, survey, organisations) stays as it is.
+the copied features, and sits under the copied theme), so every id stays unique and every
+reference resolves. Scaled: the 2012 briefing's groups (themes, audiences) and items (features,
+indicators, questions), and every template with its sections and clauses. The rest (site, the
+2010 survey, the other frameworks, organisations) stays as it is.
 """
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ import yaml
 
 from esafety_portal.families import REFERENCES
 
-# data file -> the top-level list whose entries are copied
-LISTS = {"features.yml": "themes", "inadequate.yml": "indicators", "questions.yml": "audiences"}
+# data file -> the top-level lists whose entries are copied
+LISTS = {"frameworks/inspecting-e-safety-2012.yml": ("groups", "items")}
+# Fields naming other ids, renamed to the same copy's ids.
+NAMING = set(REFERENCES) | {"group"}
 
 
 def _ids(node, found: set) -> set:
@@ -43,9 +46,9 @@ def _copy(node, i: int, scaled: set):
             out[key] = f"{value}-x{i}"
         elif key == "title" and isinstance(value, str) and "id" in node:
             out[key] = f"{value} ({i})"
-        elif key in REFERENCES and isinstance(value, str):
+        elif key in NAMING and isinstance(value, str):
             out[key] = f"{value}-x{i}" if value in scaled else value
-        elif key in REFERENCES and isinstance(value, list):
+        elif key in NAMING and isinstance(value, list):
             out[key] = [f"{v}-x{i}" if isinstance(v, str) and v in scaled else v for v in value]
         else:
             out[key] = _copy(value, i, scaled)
@@ -80,12 +83,13 @@ def scale(project: Path, factor: int) -> None:
     templates = {p: _load(p) for p in sorted((data_dir / "templates").glob("*.yml"))}
     scaled = set()
     for name, data in files.items():
-        scaled |= _ids(data[LISTS[name]], set())
+        for key in LISTS[name]:
+            scaled |= _ids(data[key], set())
     for data in templates.values():
         scaled |= _ids(data, set())
     for name, data in files.items():
-        key = LISTS[name]
-        data[key] = data[key] + [entry for i in range(2, factor + 1) for entry in _copy(data[key], i, scaled)]
+        for key in LISTS[name]:
+            data[key] = data[key] + [entry for i in range(2, factor + 1) for entry in _copy(data[key], i, scaled)]
         _dump(data_dir / name, data)
     for i in range(2, factor + 1):
         for path, data in templates.items():

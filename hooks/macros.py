@@ -23,32 +23,32 @@ def define_env(env):
 
     @env.macro
     def features() -> str:
-        """Every feature of good and outstanding practice, by theme (data/features.yml)."""
+        """Every feature of good and outstanding practice, by theme (the 2012 briefing's framework file)."""
         return renderer.render("features.md.jinja", page())
 
     @env.macro
     def inadequate_indicators() -> str:
-        """Every indicator of inadequate practice (data/inadequate.yml)."""
+        """Every indicator of inadequate practice (the 2012 briefing's framework file)."""
         return renderer.render("inadequate.md.jinja", page())
 
     @env.macro
     def questions() -> str:
-        """Every sample question, by audience (data/questions.yml)."""
+        """Every sample question, by audience (the 2012 briefing's framework file)."""
         return renderer.render("questions.md.jinja", page())
 
     @env.macro
     def inspection_overview() -> str:
-        """The key judgements and the SMSC point (data/inspection.yml)."""
+        """The key judgements and the SMSC point (the 2012 briefing's inspection: details)."""
         return renderer.render("inspection.md.jinja", page())
 
     @env.macro
     def historical_notice(document: str) -> str:
-        """The 'historical document' notice for a source (data/sources.yml)."""
+        """The 'historical document' notice for a framework quoted as a source (data/frameworks/)."""
         return renderer.render("historical_notice.md.jinja", page(), document=document)
 
     @env.macro
     def survey_2010() -> str:
-        """The 2010 survey: figures, findings, recommendations (data/survey.yml)."""
+        """The 2010 survey: figures, findings, recommendations (its framework file's items and survey:)."""
         return renderer.render("survey.md.jinja", page())
 
     @env.macro
@@ -58,7 +58,7 @@ def define_env(env):
 
     @env.macro
     def sources() -> str:
-        """The source documents (data/sources.yml)."""
+        """The source documents: the frameworks whose own entry is on this page (data/frameworks/)."""
         return renderer.render("sources.md.jinja", page())
 
     @env.macro

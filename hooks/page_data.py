@@ -9,12 +9,12 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from esafety_portal.clock import today as clock_today
-from esafety_portal.pages import DATA_OF_PAGE
+from esafety_portal.pages import data_of_pages
 
 
 def on_page_markdown(markdown, page, config, files):
     content = config["esafety_content"]
-    data_files = _data_files(page)
+    data_files = _data_files(page, content)
     unknown = [str(f) for f in data_files if not isinstance(f, str) or f not in content.files]
     if unknown:
         raise PluginError(f"docs/{page.file.src_uri}: its front matter names {', '.join(unknown)}, which is not a "
@@ -36,9 +36,9 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _data_files(page) -> list:
+def _data_files(page, content) -> list:
     """The data files named in front matter (`data_files:` a list, or one name), else the page's own."""
-    named = page.meta.get("data_files") or page.meta.get("data_file") or DATA_OF_PAGE.get(page.file.src_uri)
+    named = page.meta.get("data_files") or page.meta.get("data_file") or data_of_pages(content).get(page.file.src_uri)
     if not named:
         return []
     return list(named) if isinstance(named, list) else [named]

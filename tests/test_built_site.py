@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 
-from esafety_portal.pages import PAGE_OF_KIND
+from support.addresses import PAGE_OF_ID, PAGE_OF_KIND
 from support.seeds import normalise
 from support.site import build_env
 
@@ -34,10 +34,11 @@ def test_no_template_syntax_or_macro_errors_in_any_page(built_site):
 
 def test_every_item_has_its_anchor_on_its_page(built_site, content):
     for item_id, kind in content.kinds.items():
-        if kind not in PAGE_OF_KIND:
-            continue  # kinds with pages of their own (templates) are checked by their tests
-        html = page_file(built_site, PAGE_OF_KIND[kind]).read_text("utf-8")
-        assert f'id="{item_id}"' in html, f"{item_id} has no anchor on {PAGE_OF_KIND[kind]}"
+        page = PAGE_OF_ID.get(item_id) or PAGE_OF_KIND.get(kind)
+        if page is None:
+            continue  # kinds with pages of their own (templates, frameworks) are checked by their tests
+        html = page_file(built_site, page).read_text("utf-8")
+        assert f'id="{item_id}"' in html, f"{item_id} has no anchor on {page}"
 
 
 def test_references_render_as_links_in_both_directions(built_site):
@@ -70,7 +71,7 @@ def test_every_item_is_its_own_search_result(built_site, content):
 
 def test_the_edit_link_opens_the_data_file_behind_a_generated_page(built_site, content):
     html = page_file(built_site, "inspection/features.md").read_text("utf-8")
-    assert f'href="{content.site.edit_url("data/features.yml")}"' in html
+    assert f'href="{content.site.edit_url("data/frameworks/inspecting-e-safety-2012.yml")}"' in html
     about = page_file(built_site, "privacy.md").read_text("utf-8")
     assert "/edit/main/docs/privacy.md" in about
 

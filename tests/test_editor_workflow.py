@@ -9,6 +9,7 @@ import pytest
 
 from esafety_portal.clock import epoch_of
 from support.clock import newest_data_date
+from support.addresses import F10, F12
 from support.project_copy import copy_project, replace_in
 from support.site import build_env, mkdocs_build
 
@@ -19,11 +20,11 @@ def project(tmp_path):
 
 
 def test_a_content_mistake_fails_the_build_with_a_message_and_no_traceback(project, tmp_path):
-    line = replace_in(project / "data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-21]")
+    line = replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [feature-21]")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert f"data/inadequate.yml:{line}: indicators[3].absence_of[0]: refers to 'feature-21', which does not exist" in output
+    assert f"{F12}:{line}: items[20].links.absence_of[0]: refers to 'feature-21', which does not exist" in output
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
 
@@ -42,10 +43,10 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(project, tmp_path):
 
 
 def test_errors_become_github_annotations_in_actions(project, tmp_path):
-    line = replace_in(project / "data/features.yml", "id: feature-17", "id: feature-16")
+    line = replace_in(project / F12, "id: feature-17", "id: feature-16")
     result = mkdocs_build(project, tmp_path / "out", extra_env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
-    assert f"::error file=data/features.yml,line={line}::themes[6].features[1].id: the id 'feature-16' is already used" in result.stdout
+    assert f"::error file={F12},line={line}::items[16].id: the id 'feature-16' is already used" in result.stdout
 
 
 def _check(project, **env):
@@ -56,47 +57,51 @@ def _check(project, **env):
 def test_the_fast_check_passes_real_data_and_explains_a_mistake(project):
     ok = _check(project)
     assert ok.returncode == 0 and "All data is valid" in ok.stdout
-    line = replace_in(project / "data/features.yml", "        title: Peer mentoring", "        titel: Peer mentoring")
+    line = replace_in(project / F12, "    title: Peer mentoring", "    titel: Peer mentoring")
     bad = _check(project)
     assert bad.returncode == 1
-    assert f"data/features.yml:{line}: themes[4].features[2].titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
+    assert f"{F12}:{line}: items[13].titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
 def test_an_overdue_page_shows_a_notice_and_the_build_lists_it(project, tmp_path):
     # As of the day the rest of the data was last touched, whatever day the suite runs as:
-    # only features.yml is overdue then.
+    # only the 2012 briefing's file is overdue then.
     as_of = {"SOURCE_DATE_EPOCH": str(epoch_of(newest_data_date(project)))}
-    replace_in(project / "data/features.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2020-01-15")
+    replace_in(project / F12, "last_reviewed: 2026-11-24", "last_reviewed: 2020-01-15")
     result = mkdocs_build(project, tmp_path / "out", extra_env=as_of)
     assert result.returncode == 0, result.stderr  # a warning, never a failure
-    assert "past their review date: data/features.yml (due 2021-01-15)" in result.stderr
+    assert f"past their review date: {F12} (due 2021-01-15)" in result.stderr
     features = (tmp_path / "out" / "inspection" / "features" / "index.html").read_text()
     assert "This page is due for review" in features
     assert "Last reviewed: <time datetime=\"2020-01-15\">15 January 2020</time>" in features
-    fresh = (tmp_path / "out" / "inspection" / "inadequate" / "index.html").read_text()
+    fresh = (tmp_path / "out" / "survey-2010" / "index.html").read_text()  # the 2010 survey's own file
     assert "This page is due for review" not in fresh and "Next review due:" in fresh
-    # The self-review checklist is built from features.yml too: it is as stale as its stalest file.
+    # The self-review checklist is built from the 2012 file too, and About (both files' sources) is
+    # as stale as its stalest file.
     checklist = (tmp_path / "out" / "self-review" / "index.html").read_text()
     assert "This page is due for review" in checklist
     assert "Last reviewed: <time datetime=\"2020-01-15\">15 January 2020</time>" in checklist
+    about = (tmp_path / "out" / "about" / "index.html").read_text()
+    assert "This page is due for review" in about
 
     report = subprocess.run([sys.executable, "-m", "esafety_portal.review", str(project)],
                             capture_output=True, text=True, env=build_env(as_of), timeout=60)
     assert report.returncode == 0
     first_row = report.stdout.splitlines()[3]
-    assert first_row.split() == ["data/features.yml", "2020-01-15", "2021-01-15", "OVERDUE"]
+    assert first_row.split() == [F12, "2020-01-15", "2021-01-15", "OVERDUE"]
 
 
 def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
-    replace_in(project / "data/inadequate.yml", "changes:\n",
+    replace_in(project / F12, "changes:\n",
                "changes:\n  - date: 2026-11-20\n    summary: Added keywords so the indicators are easier to find.\n")
     assert mkdocs_build(project, tmp_path / "out").returncode == 0
     page = (tmp_path / "out" / "inspection" / "inadequate" / "index.html").read_text()
     assert "Changes to this page (2)" in page
     assert '<time datetime="2026-11-20">20 November 2026</time>: Added keywords' in page
     whats_new = (tmp_path / "out" / "whats-new" / "index.html").read_text()
-    assert ('<a href="../inspection/inadequate/">Indicators of inadequate practice</a>: '
+    # A framework file's changes link to its home page (its file's page:).
+    assert ('<a href="../inspection/">What inspectors looked for</a>: '
             'Added keywords so the indicators are easier to find.') in whats_new
     # A template's changes link to the template's own generated page.
     assert ('<a href="../templates/aup-ks2/">Acceptable Use Policy for pupils in Key Stage 2</a>: '
@@ -104,7 +109,7 @@ def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
 
 
 def test_a_page_naming_a_data_file_that_does_not_exist_fails_the_build(project, tmp_path):
-    replace_in(project / "docs/self-review.md", "data/questions.yml]", "data/question.yml]")
+    replace_in(project / "docs/self-review.md", f"data_file: {F12}", f"data_files: [{F12}, data/question.yml]")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/self-review.md: its front matter names data/question.yml, which is not a data file" in result.stderr
@@ -113,34 +118,33 @@ def test_a_page_naming_a_data_file_that_does_not_exist_fails_the_build(project, 
 
 def test_data_files_written_as_one_name_or_with_a_non_name_are_understood(project, tmp_path):
     # One name instead of a list is read as that one file, not as its letters.
-    replace_in(project / "docs/self-review.md", "data_files: [data/features.yml, data/inadequate.yml, data/questions.yml]",
-               "data_files: data/features.yml")
+    replace_in(project / "docs/self-review.md", f"data_file: {F12}", f"data_files: {F12}")
     assert mkdocs_build(project, tmp_path / "one").returncode == 0
-    replace_in(project / "docs/self-review.md", "data_files: data/features.yml", "data_files: [{file: data/features.yml}]")
+    replace_in(project / "docs/self-review.md", f"data_files: {F12}", f"data_files: [{{file: {F12}}}]")
     result = mkdocs_build(project, tmp_path / "two")
     assert result.returncode != 0
-    assert "docs/self-review.md: its front matter names {'file': 'data/features.yml'}, which is not a data file" in result.stderr
+    assert f"docs/self-review.md: its front matter names {{'file': '{F12}'}}, which is not a data file" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 # Every kind of editor mistake, made in a real project copy and built with `mkdocs build --strict`.
 MISTAKES = {
-    "yaml syntax": ("data/features.yml", "title: Leaders make e-Safety a priority", "title: Leaders: make e-Safety a priority", "is not valid YAML"),
-    "tab": ("data/inadequate.yml", "    title: Passwords are shared or weak", "\ttitle: Passwords are shared or weak", "is indented with a tab"),
-    "duplicate key": ("data/inadequate.yml", "    title: Passwords are shared or weak\n", "    title: Passwords are shared or weak\n    title: Again\n", "repeats the key 'title'"),
+    "yaml syntax": (F12, "title: Leaders make e-Safety a priority", "title: Leaders: make e-Safety a priority", "is not valid YAML"),
+    "tab": (F12, "    title: Passwords are shared or weak", "\ttitle: Passwords are shared or weak", "is indented with a tab"),
+    "duplicate key": (F12, "    title: Passwords are shared or weak\n", "    title: Passwords are shared or weak\n    title: Again\n", "repeats the key 'title'"),
     "anchor": ("data/organisations.yml", "    mentioned_in: [feature-05]", "    mentioned_in: &x [feature-05]", "defines the anchor '&x'"),
-    "missing field": ("data/inadequate.yml", "    title: No staff training\n", "", "missing the required field 'title'"),
-    "unknown field": ("data/features.yml", "        title: Peer mentoring", "        titel: Peer mentoring", "unknown field 'titel'"),
-    "wrong type": ("data/survey.yml", "  schools: 35", "  schools: many", "must be a whole number, not text"),
-    "empty text": ("data/inadequate.yml", "text: Policies are generic and not updated.", 'text: ""', "must not be empty"),
-    "duplicate id": ("data/questions.yml", "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already used"),
-    "unknown reference": ("data/inadequate.yml", "absence_of: [feature-12]", "absence_of: [feature-21]", "refers to 'feature-21', which does not exist"),
-    "impossible date": ("data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "'2026-02-30' is not a real date"),
-    "badly formatted date": ("data/questions.yml", "last_reviewed: 2026-11-24", "last_reviewed: 24/11/2026", "'24/11/2026' is not in the right form"),
+    "missing field": (F12, "    text: There is no evidence of staff training.\n", "", "missing the required field 'text'"),
+    "unknown field": (F12, "    title: Peer mentoring", "    titel: Peer mentoring", "unknown field 'titel'"),
+    "wrong type": (F10, "  schools: 35", "  schools: many", "must be a whole number, not text"),
+    "empty text": (F12, "text: Policies are generic and not updated.", 'text: ""', "must not be empty"),
+    "duplicate id": (F12, "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already used"),
+    "unknown reference": (F12, "absence_of: [feature-12]", "absence_of: [feature-21]", "refers to 'feature-21', which does not exist"),
+    "impossible date": (F12, "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "'2026-02-30' is not a real date"),
+    "badly formatted date": (F12, "last_reviewed: 2026-11-24", "last_reviewed: 24/11/2026", "'24/11/2026' is not in the right form"),
     "unknown placeholder": ("data/templates/aup-ks2.yml", "[[school_name]]", "[[school_nmae]]", "school_nmae"),
     "http link": ("data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/", "is not a secure web address"),
-    "raw html": ("data/inadequate.yml", "text: There is no internet filtering or monitoring.", "text: There is <b>no</b> filtering.", "contains HTML"),
-    "javascript link": ("data/inadequate.yml", "text: There is no internet filtering or monitoring.", "text: \"[x](javascript:alert(1))\"", "contains a script link"),
+    "raw html": (F12, "text: There is no internet filtering or monitoring.", "text: There is <b>no</b> filtering.", "contains HTML"),
+    "javascript link": (F12, "text: There is no internet filtering or monitoring.", "text: \"[x](javascript:alert(1))\"", "contains a script link"),
 }
 
 

@@ -41,19 +41,19 @@ def validated(monkeypatch):
 def test_unchanged_data_is_validated_once(project, validated):
     load_content(project, today=TODAY)
     files = len(validated)
-    assert files >= 15 and len(list((project / CHECKED).iterdir())) == files
+    assert files >= 13 and len(list((project / CHECKED).iterdir())) == files
     validated.clear()
     load_content(project, today=TODAY)
     assert validated == []
-    replace_in(project / "data/features.yml", "title: Peer mentoring", "title: Peer mentors")
+    replace_in(project / "data/frameworks/inspecting-e-safety-2012.yml", "title: Peer mentoring", "title: Peer mentors")
     load_content(project, today=TODAY)
-    assert validated == ["features"], "only the edited file is validated again"
+    assert validated == ["framework"], "only the edited file is validated again"
     assert len(list((project / CHECKED).iterdir())) == files, "one record per data file, however many edits"
 
 
 def test_a_mistake_is_reported_on_every_build_after_valid_ones(project):
     load_content(project, today=TODAY)
-    replace_in(project / "data/survey.yml", "  schools: 35", "  schools: many")
+    replace_in(project / "data/frameworks/safe-use-of-new-technologies-2010.yml", "  schools: 35", "  schools: many")
     for _ in range(2):
         with pytest.raises(ContentErrors) as caught:
             load_content(project, today=TODAY)
@@ -62,9 +62,9 @@ def test_a_mistake_is_reported_on_every_build_after_valid_ones(project):
 
 def test_a_schema_change_validates_everything_again(project):
     load_content(project, today=TODAY)
-    # A stricter schema (every indicator now needs a field the data does not have) must find the
+    # A stricter schema (every framework now needs a field the data does not have) must find the
     # data invalid even though the same data was found valid before.
-    schema = project / "data/schema/inadequate.schema.json"
+    schema = project / "data/schema/framework.schema.json"
     schema.write_text(schema.read_text("utf-8").replace('"required": [', '"required": ["owner", ', 1), "utf-8")
     # In the same process, as under `mkdocs serve`: nothing is cleared by hand.
     with pytest.raises(ContentErrors) as caught:

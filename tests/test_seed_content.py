@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from esafety_portal.pages import PAGE_OF_KIND
+from support.addresses import PAGE_OF_KIND
 from support.seeds import (BRIEFING_POST, SURVEY_POST, all_listed_items, listed_items, normalise, seed_text,
                            theme_headings)
 

@@ -43,8 +43,8 @@ def test_a_schema_edit_under_mkdocs_serve_is_validated_again(tmp_path):
     seen: list[str] = []
     try:
         assert _wait_for(lines, "Serving on", 120, seen), "serve did not start:\n" + "".join(seen)
-        # A stricter schema: every indicator now needs a field the data does not have.
-        replace_in(project / "data/schema/inadequate.schema.json", '"required": [', '"required": ["owner", ')
+        # A stricter schema: every framework now needs a field the data does not have.
+        replace_in(project / "data/schema/framework.schema.json", '"required": [', '"required": ["owner", ')
         assert _wait_for(lines, "missing the required field 'owner'", 60, seen), \
             "the edited schema was not applied to the next build:\n" + "".join(seen[-40:])
     finally:

@@ -1,49 +1,43 @@
-"""Which schema governs which data file, and what each list of items is called."""
+"""The one table of data families: for each, its file or folder, its schema, its page and the
+kinds of item in it; and the typed links between items. Everything else asks this module."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-# data file (relative to data/) -> schema name in data/schema/<name>.schema.json
-SINGLE_FILES = {
-    "site.yml": "site",
-    "sources.yml": "sources",
-    "inspection.yml": "inspection",
-    "features.yml": "features",
-    "inadequate.yml": "inadequate",
-    "questions.yml": "questions",
-    "survey.yml": "survey",
-    "organisations.yml": "organisations",
-}
-# Folders where every .yml file is one item of a family.
-FOLDERS = {
-    "templates": "template",
-    "frameworks": "framework",
-}
 
-# The kind of item that an `id` inside a list (or a single mapping) of this name identifies.
-ITEM_KIND = {
-    "documents": "source",
-    "judgements": "judgement",
-    "smsc": "smsc",
-    "expectation": "expectation",
-    "themes": "theme",
-    "features": "feature",
-    "indicators": "inadequate",
-    "audiences": "audience",
-    "questions": "question",
-    "areas": "area",
-    "grades": "grade",
-    "most_effective": "summary",
-    "managed_systems": "explanation",
-    "findings": "finding",
-    "recommendations": "recommendation",
-    "focus_areas": "focus",
-    "support": "support",
-    "organisations": "organisation",
-    "sections": "section",
-    "clauses": "clause",
-    "groups": "group",  # a framework's groups; a framework's items name their own kind
-}
+@dataclass(frozen=True)
+class Family:
+    """One family of data: where its files are, the schema they follow, the page that shows it
+    (where one fixed page does) and the kind of item an `id` identifies under each list's name."""
+
+    schema: str  # data/schema/<schema>.schema.json
+    file: str = ""  # its one data file, relative to data/ ...
+    folder: str = ""  # ... or the folder in which every .yml file is one member
+    page: str = ""  # the docs page that shows it, if one fixed page does
+    kinds: dict = field(default_factory=dict)  # list (or field) name -> kind of the items in it
+
+
+# The one table of families. A framework's items and groups name their own kind, and its file
+# says which page shows each kind (frameworks.py); `kinds` here names the framework details'
+# lists (data/schema/inspection.schema.json, survey.schema.json).
+FAMILIES = (
+    Family("site", file="site.yml"),
+    Family("organisations", file="organisations.yml", page="organisations.md",
+           kinds={"organisations": "organisation"}),
+    Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"}),
+    Family("framework", folder="frameworks", kinds={
+        "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
+        "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
+        "support": "support"}),
+)
+SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema; each must exist
+FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
+ITEM_KIND = {name: kind for f in FAMILIES for name, kind in f.kinds.items()}
+# The page that shows each kind of item of a family with one fixed page.
+PAGE_OF_KIND = {kind: f.page for f in FAMILIES if f.page for kind in f.kinds.values()}
+# The data file behind each fixed page, for "Edit this page" and review dates.
+DATA_OF_PAGE = {f.page: f"data/{f.file}" for f in FAMILIES if f.page and f.file}
 
 # In REFERENCES: any item of any framework in data/frameworks/.
 ANY_FRAMEWORK_ITEM = "framework item"
@@ -58,10 +52,22 @@ REFERENCES = {
     "mentioned_in": None,
     "bodies": ("organisation",),
     "part_of": ("organisation",),
-    "document": ("source",),
+    "document": ("framework",),
     "expectation": ("expectation",),
     "grades": ("grade",),
     "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
+}
+
+# The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a
+# framework with its own generated page counts too, so a new framework's questions may probe its
+# own standards; the 2012 and 2010 items keep their kinds.
+LINKS = {
+    "answers": ("recommendation", ANY_FRAMEWORK_ITEM),
+    "absence_of": ("feature", ANY_FRAMEWORK_ITEM),
+    "probes": ("feature", ANY_FRAMEWORK_ITEM),
+    "responds_to": ("finding", ANY_FRAMEWORK_ITEM),
+    "see_also": None,
+    "part_of": None,
 }
 
 # Every typed link between items, with how it reads forwards (on the item that makes it) and

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from .errors import ContentError
 from .families import CARRIED
-from .model import FileMeta, Group, Item
+from .model import FileMeta, Group, Item, Source, SourceRef
 from .values import parse_url
 from .yaml_loader import format_path, line_of
 
@@ -30,6 +30,21 @@ class Mapping:
     @property
     def relation_words(self) -> str:
         return CARRIED[self.relation]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a kind of item of a framework with hand-written pages is shown (its file's kinds:)."""
+
+    page: str
+    reference: str = ""  # the section its items are quoted from
+    intro: str = ""
+    note: str = ""
+
+
+# Framework details (inspection:, survey:): what is particular to one framework, kept as its
+# validated data (data/schema/<name>.schema.json) for the pages that show it.
+DETAILS = ("inspection", "survey")
 
 
 @dataclass
@@ -53,6 +68,13 @@ class Framework:
     as_of: str = ""
     checked_against: str = ""
     keywords: tuple[str, ...] = ()
+    kind: str = ""  # the kind of document, such as Survey report
+    reference: str = ""  # the publisher's reference number
+    date_note: str = ""
+    page: str = ""  # its hand-written page; "" when the portal makes frameworks/<id>.md
+    kinds: dict[str, Placement] = field(default_factory=dict)
+    details: dict = field(default_factory=dict)  # DETAILS name -> validated data
+    detail_ids: tuple[str, ...] = ()  # the ids in its details (judgements, grades, ...)
 
     @property
     def heading(self) -> str:
@@ -69,6 +91,31 @@ class Framework:
     def ungrouped(self) -> list[Item]:
         return [item for item in self.items if not item.group]
 
+    @property
+    def generated(self) -> bool:
+        """Whether the portal makes its page from its file (it has no hand-written page)."""
+        return not self.page
+
+    @property
+    def home(self) -> str:
+        """The docs page that shows the framework: its hand-written page or the generated one."""
+        return self.page or page_of_framework(self.id)
+
+    def page_for(self, kind: str) -> str:
+        """The docs page that shows this framework's things of `kind` (`framework`: itself)."""
+        placement = self.kinds.get(kind)
+        return placement.page if placement else self.home
+
+    def pages(self) -> list[str]:
+        """Every docs page that shows part of it, its home page first."""
+        return list(dict.fromkeys([self.home, *(p.page for p in self.kinds.values())]))
+
+    @property
+    def source(self) -> Source:
+        """The framework as a document that items quote."""
+        return Source(self.id, self.title, self.kind, self.publisher, self.published, self.status, self.url,
+                      self.status_note, self.date_note, self.reference)
+
 
 def page_of_framework(framework_id: str) -> str:
     return f"frameworks/{framework_id}.md"
@@ -76,26 +123,61 @@ def page_of_framework(framework_id: str) -> str:
 
 def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework:
     framework_id = data["id"]
-    items = [
-        Item(id=raw["id"], kind=raw["kind"], text=raw["text"], title=raw["title"], group=raw.get("group", ""),
-             keywords=tuple(raw.get("keywords", ())),
-             refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids},
-             extra={"framework": framework_id, "reference": raw.get("reference", ""), "quote": raw.get("quote", ""),
-                    "url": parse_url(raw["url"]) if raw.get("url") else "",
-                    "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
-                                         for m in raw.get("grew_out_of", ()))})
-        for raw in data["items"]
-    ]
-    groups = [Group(g["id"], "group", g["title"], [i for i in items if i.group == g["id"]], intro=g.get("intro", ""))
-              for g in data.get("groups", [])]
-    return Framework(
+    kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""))
+             for kind, p in data.get("kinds", {}).items()}
+    framework = Framework(
         id=framework_id, title=data["title"], short_title=data.get("short_title", ""), publisher=data["publisher"],
         edition=data.get("edition", ""), published=data["published"], status=data["status"],
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
-        intro=data["intro"], data_file=data_file, meta=meta, groups=groups, items=items,
+        intro=data["intro"], data_file=data_file, meta=meta,
         in_force=data.get("in_force", ""), as_of=data.get("as_of", ""),
         checked_against=data.get("checked_against", ""), keywords=tuple(data.get("keywords", ())),
+        kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
+        page=data.get("page", ""), kinds=kinds,
+        details={name: data[name] for name in DETAILS if name in data},
+        detail_ids=tuple(_ids_in({name: data[name] for name in DETAILS if name in data})),
     )
+
+    def source_of(kind: str, reference: str) -> SourceRef | None:
+        # Items of a kind the file places, with the section they are quoted from, quote the framework.
+        placed = kinds.get(kind)
+        return SourceRef(framework.source, reference) if placed and placed.reference else None
+
+    for raw in data["items"]:
+        reference = raw.get("reference") or (kinds[raw["kind"]].reference if raw["kind"] in kinds else "")
+        extra = {"framework": framework_id, "reference": reference, "quote": raw.get("quote", ""),
+                 "url": parse_url(raw["url"]) if raw.get("url") else "",
+                 "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
+                                      for m in raw.get("grew_out_of", ()))}
+        extra.update({name: raw[name] for name in ITEM_FIELDS if name in raw})
+        framework.items.append(Item(
+            id=raw["id"], kind=raw["kind"], text=raw["text"], title=raw.get("title", ""), group=raw.get("group", ""),
+            source=source_of(raw["kind"], reference), keywords=tuple(raw.get("keywords", ())),
+            refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids}, extra=extra))
+    framework.groups = [
+        Group(g["id"], g.get("kind", "group"), g["title"], [i for i in framework.items if i.group == g["id"]],
+              intro=g.get("intro", ""), heading_inferred=g.get("heading_inferred", False),
+              keywords=tuple(g.get("keywords", ())))
+        for g in data.get("groups", [])]
+    return framework
+
+
+# Item fields particular to some frameworks, kept in the item's extra (and its open data).
+ITEM_FIELDS = ("phase",)
+# The item fields every framework item has in its extra; not particular to any one framework.
+COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of")
+
+
+def _ids_in(node):
+    """Every id in a framework's details, at any depth."""
+    if isinstance(node, dict):
+        if isinstance(node.get("id"), str):
+            yield node["id"]
+        for value in node.values():
+            yield from _ids_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _ids_in(value)
 
 
 # What a current framework must say about its source, so that a school can find the text we summarise.
@@ -130,9 +212,9 @@ def _source_problems(f) -> list[ContentError]:
     return errors
 
 
-def check_frameworks(files) -> list[ContentError]:
-    """What the schema cannot say: the id is the file's name, items sit in groups that exist, and
-    a current framework's source is named in full."""
+def check_frameworks(files, docs_dir=None) -> list[ContentError]:
+    """What the schema cannot say: the id is the file's name, items sit in groups that exist, the
+    pages it names are in docs/, and a current framework's source is named in full."""
     errors = []
     for f in files:
         if f.schema != "framework":
@@ -143,6 +225,19 @@ def check_frameworks(files) -> list[ContentError]:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["id"]), "id",
                                        f"is '{f.data['id']}', but the file is called {expected}.yml",
                                        f"make them the same: change the id to '{expected}', or rename the file"))
+        named = [(["page"], f.data["page"])] if f.data.get("page") else []
+        named += [(["kinds", kind, "page"], placed["page"]) for kind, placed in f.data.get("kinds", {}).items()]
+        for where, page in named:
+            if docs_dir is not None and not (docs_dir / page).is_file():
+                errors.append(ContentError(f.shown_as, line_of(f.data, where), format_path(where),
+                                           f"names the page {page}, which is not in docs/",
+                                           "check the spelling, or leave out page: and kinds: to have the portal "
+                                           "make the framework's page"))
+        if f.data.get("kinds") and not f.data.get("page"):
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["kinds"]), "kinds",
+                                       "says which pages show its items, but the framework has no page",
+                                       "add 'page:' with its hand-written page in docs/, or remove kinds: to have "
+                                       "the portal make its page"))
         groups = [g["id"] for g in f.data.get("groups", [])]
         for index, item in enumerate(f.data["items"]):
             group = item.get("group")
@@ -152,11 +247,14 @@ def check_frameworks(files) -> list[ContentError]:
                     f.shown_as, line_of(f.data, where), format_path(where), f"names the group '{group}', which this "
                     "framework does not have", "use one of the ids under groups: " + (", ".join(groups) or
                                                                                      "(there are none; add groups: first)")))
-        if groups and any(not item.get("group") for item in f.data["items"]):
-            index = next(i for i, item in enumerate(f.data["items"]) if not item.get("group"))
+        # Items of one kind are all grouped or none are (the 2012 indicators sit under no theme).
+        grouped_kinds = {item["kind"] for item in f.data["items"] if item.get("group")}
+        loose = [i for i, item in enumerate(f.data["items"]) if not item.get("group") and item["kind"] in grouped_kinds]
+        if loose:
+            index = loose[0]
             errors.append(ContentError(f.shown_as, line_of(f.data, ["items", index]), format_path(["items", index]),
-                                       "has no group, but this framework has groups",
-                                       "add 'group:' with one of: " + ", ".join(groups)))
+                                       f"has no group, but other items of its kind ({f.data['items'][index]['kind']}) "
+                                       "have one", "add 'group:' with one of: " + ", ".join(groups)))
     return errors
 
 

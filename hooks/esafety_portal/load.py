@@ -8,8 +8,7 @@ from pathlib import Path
 from . import clock, frameworks, generated_pages, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
-from .model import (Change, Content, FileMeta, Group, Item, Organisation, Review, Site, Source,
-                    SourceRef)
+from .model import Change, Content, FileMeta, Organisation, Review, Site
 from .values import parse_url
 from .yaml_loader import LineDict, read_yaml
 
@@ -73,7 +72,8 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
     errors += rules.check_urls(parsed)
     errors += rules.check_figures(valid)
     errors += templates.check_placeholders(valid, ids)
-    errors += frameworks.check_frameworks(valid)
+    docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
+    errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
     if errors:
         raise ContentErrors(errors)
@@ -100,64 +100,12 @@ def file_meta(f: rules.DataFile) -> FileMeta:
     )
 
 
-def _item(raw: dict, kind: str, source: SourceRef | None, group: str = "", ref_fields=(), extra_fields=()) -> Item:
-    return Item(
-        id=raw["id"], kind=kind, text=raw.get("text", ""), title=raw.get("title", ""),
-        source=source, group=group, keywords=tuple(raw.get("keywords", ())),
-        refs={name: tuple(raw[name]) for name in ref_fields if raw.get(name)},
-        extra={name: raw[name] for name in extra_fields if name in raw},
-    )
-
-
 def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
     by_schema = {f.schema: f.data for f in files}
     metas = {f.shown_as: file_meta(f) for f in files}
-    sources = {
-        d["id"]: Source(d["id"], d["title"], d["kind"], d["publisher"], d["published"], d["status"], parse_url(d["url"]),
-                        d.get("status_note", ""), d.get("date_note", ""), d.get("reference", ""))
-        for d in by_schema["sources"]["documents"]
-    }
-
-    def source_of(data: dict, raw: dict | None = None) -> SourceRef:
-        ref = (raw or {}).get("source") or data["source"]
-        return SourceRef(sources[ref["document"]], ref["section"])
-
-    features = by_schema["features"]
-    themes = [
-        Group(t["id"], "theme", t["title"],
-              [_item(f, "feature", source_of(features, f), t["id"], ("answers",)) for f in t["features"]],
-              heading_inferred=t.get("heading_inferred", False))
-        for t in features["themes"]
-    ]
-    inadequate = by_schema["inadequate"]
-    indicators = [_item(i, "inadequate", source_of(inadequate, i), ref_fields=("absence_of",))
-                  for i in inadequate["indicators"]]
-    questions = by_schema["questions"]
-    audiences = [
-        Group(a["id"], "audience", a["title"],
-              [_item(q, "question", source_of(questions, q), a["id"], ("probes",), ("phase",)) for q in a["questions"]],
-              keywords=tuple(a.get("keywords", ())))
-        for a in questions["audiences"]
-    ]
-    survey = by_schema["survey"]
-    survey_source = source_of(survey)
     site = by_schema["site"]
     return Content(
         site=Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else site[k] for k in Site.__dataclass_fields__}),
-        sources=sources,
-        inspection=by_schema["inspection"],
-        themes=themes,
-        features_intro=features["intro"],
-        heading_inferred_note=features.get("heading_inferred_note", ""),
-        indicators=indicators,
-        indicators_intro=inadequate["intro"],
-        audiences=audiences,
-        questions_intro=questions["intro"],
-        survey=survey,
-        findings=[_item(f, "finding", survey_source, ref_fields=("see_also",)) for f in survey["findings"]],
-        recommendations=[_item(r, "recommendation", survey_source, ref_fields=("responds_to",))
-                         for r in survey["recommendations"]],
-        focus_areas=[_item(f, "focus", survey_source) for f in survey["focus_areas"]],
         organisations=[
             Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], parse_url(o["url"]),
                          tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),

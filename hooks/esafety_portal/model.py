@@ -132,20 +132,11 @@ class Site:
 
 @dataclass
 class Content:
+    """Built once by load.build_model and never changed. The 2012 briefing and the 2010 survey are
+    frameworks like any other; the named queries below (themes, indicators, findings, ...) are views
+    of the items whose framework places their kind on a hand-written page (its file's `kinds:`)."""
+
     site: Site
-    sources: dict[str, Source]
-    inspection: dict  # judgements, smsc and expectation as validated data
-    themes: list[Group]
-    features_intro: str
-    heading_inferred_note: str
-    indicators: list[Item]
-    indicators_intro: str
-    audiences: list[Group]
-    questions_intro: str
-    survey: dict  # the survey facts, grades and explanations as validated data
-    findings: list[Item]
-    recommendations: list[Item]
-    focus_areas: list[Item]
     organisations: list[Organisation]
     files: dict[str, FileMeta]  # data file -> review and changes
     kinds: dict[str, str] = field(default_factory=dict)  # every id -> its kind
@@ -157,13 +148,15 @@ class Content:
     _carried: dict[str, list] = field(default_factory=dict, repr=False)  # historical id -> mappings
 
     def __post_init__(self):
-        self._index(self.all_items() + self.themes + self.audiences)
+        self._index(self.all_items())
         for template in self.templates:
             self._index([template, *template.sections])
         for framework in self.frameworks:
             self._index([framework, *framework.groups])  # its items are in all_items()
             for thing in [framework, *framework.groups, *framework.items]:
                 self._framework_of[thing.id] = framework
+            for detail_id in framework.detail_ids:
+                self._framework_of[detail_id] = framework
             for item in framework.items:
                 for mapping in item.extra.get("grew_out_of", ()):
                     self._carried.setdefault(mapping.historical, []).append(mapping)
@@ -180,6 +173,47 @@ class Content:
                 for target in targets:
                     self._incoming.setdefault(target, []).append((name, thing.id))
 
+    # -- views of the frameworks shown on hand-written pages -----------------------------------
+    def _placed(self, kind: str) -> list:
+        """The frameworks whose file places `kind` on a hand-written page (`kinds:`)."""
+        return [fw for fw in self.frameworks if kind in fw.kinds]
+
+    def placed_items(self, kind: str) -> list[Item]:
+        return [item for fw in self._placed(kind) for item in fw.items if item.kind == kind]
+
+    def placed_groups(self, kind: str) -> list[Group]:
+        return [group for fw in self._placed(kind) for group in fw.groups if group.kind == kind]
+
+    def placement(self, kind: str, field_name: str) -> str:
+        """The intro (or note) of the first framework placing `kind`: the words on its page."""
+        return next((getattr(fw.kinds[kind], field_name) for fw in self._placed(kind)), "")
+
+    def details(self, name: str) -> dict:
+        """A framework's details block `name` (frameworks.DETAILS), such as the survey's figures."""
+        return next((fw.details[name] for fw in self.frameworks if name in fw.details), {})
+
+    def with_details(self, name: str):
+        return next(fw for fw in self.frameworks if name in fw.details)
+
+    themes = property(lambda self: self.placed_groups("theme"))
+    audiences = property(lambda self: self.placed_groups("audience"))
+    indicators = property(lambda self: self.placed_items("inadequate"))
+    findings = property(lambda self: self.placed_items("finding"))
+    recommendations = property(lambda self: self.placed_items("recommendation"))
+    focus_areas = property(lambda self: self.placed_items("focus"))
+    features_intro = property(lambda self: self.placement("feature", "intro"))
+    indicators_intro = property(lambda self: self.placement("inadequate", "intro"))
+    questions_intro = property(lambda self: self.placement("question", "intro"))
+    heading_inferred_note = property(lambda self: self.placement("theme", "note"))
+    inspection = property(lambda self: self.details("inspection"))
+    survey = property(lambda self: self.details("survey"))
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """The documents the portal quotes and lists as its sources: the frameworks that place
+        their own entry (`kinds: framework:`) on a page."""
+        return {fw.id: fw.source for fw in self._placed("framework")}
+
     # -- named queries -------------------------------------------------------------------
     @property
     def features(self) -> list[Item]:
@@ -190,14 +224,8 @@ class Content:
         return [item for audience in self.audiences for item in audience.items]
 
     def all_items(self) -> list[Item]:
-        return (self.features + self.indicators + self.questions + self.findings
-                + self.recommendations + self.focus_areas + list(self._extra_items()))
-
-    def _extra_items(self):
-        for template in self.templates:
-            yield from template.items
-        for framework in self.frameworks:
-            yield from framework.items
+        return [item for fw in self.frameworks for item in fw.items] + [
+            item for template in self.templates for item in template.items]
 
     def get(self, item_id: str):
         return self._by_id[item_id]

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from .frameworks import COMMON_EXTRA
 from .model import Content, Item
 
 
@@ -19,7 +20,7 @@ def _source(item: Item) -> dict:
 def _item(item: Item) -> dict:
     record = {"id": item.id, "title": item.title, "text": item.text, "source": _source(item)}
     record.update({name: list(ids) for name, ids in sorted(item.refs.items())})
-    record.update(item.extra)
+    record.update({name: value for name, value in item.extra.items() if name not in COMMON_EXTRA})
     if item.keywords:
         record["keywords"] = list(item.keywords)
     return record

@@ -3,31 +3,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .frameworks import page_of_framework
-
-# The page (docs source path) on which each kind of item is shown, anchored by its id.
-PAGE_OF_KIND = {
-    "judgement": "inspection/index.md",
-    "smsc": "inspection/index.md",
-    "expectation": "inspection/questions.md",
-    "theme": "inspection/features.md",
-    "feature": "inspection/features.md",
-    "inadequate": "inspection/inadequate.md",
-    "audience": "inspection/questions.md",
-    "question": "inspection/questions.md",
-    "area": "survey-2010.md",
-    "grade": "survey-2010.md",
-    "summary": "survey-2010.md",
-    "explanation": "survey-2010.md",
-    "finding": "survey-2010.md",
-    "recommendation": "survey-2010.md",
-    "focus": "survey-2010.md",
-    "support": "survey-2010.md",
-    "organisation": "organisations.md",
-    "tool": "organisations.md",
-    "event": "organisations.md",
-    "source": "about.md",
-}
+from .families import DATA_OF_PAGE, PAGE_OF_KIND
 
 # Kinds shown on their template's own generated page (hooks/template_pages.py), not a fixed one.
 TEMPLATE_KINDS = {"template", "section", "clause"}
@@ -40,33 +16,32 @@ def template_page(template_id: str) -> str:
 def page_of(content, item_id: str) -> str:
     """The docs page that shows the item `item_id`."""
     framework = content.framework_of(item_id)
-    if framework is not None:
-        return page_of_framework(framework.id)
     kind = content.kinds[item_id]
+    if framework is not None:
+        return framework.page_for(kind)
     if kind in TEMPLATE_KINDS:
         thing = content.get(item_id)
         return template_page(getattr(thing, "template_id", None) or thing.extra["template_id"])
     return PAGE_OF_KIND[kind]
 
 
-# The data file behind each generated page, for "Edit this page" and review dates.
-DATA_OF_PAGE = {
-    "inspection/index.md": "data/inspection.yml",
-    "inspection/features.md": "data/features.yml",
-    "inspection/inadequate.md": "data/inadequate.yml",
-    "inspection/questions.md": "data/questions.yml",
-    "survey-2010.md": "data/survey.yml",
-    "organisations.md": "data/organisations.yml",
-    "about.md": "data/sources.yml",
-}
+def data_of_pages(content) -> dict[str, list[str]]:
+    """Docs page -> the data files behind it, for "Edit this page" and review dates: each fixed
+    family page's file, and each framework's file on every page that shows part of it."""
+    pages = {page: [data_file] for page, data_file in DATA_OF_PAGE.items()}
+    for fw in content.frameworks:
+        for page in fw.pages():
+            pages.setdefault(page, []).append(fw.data_file)
+    return pages
 
 
 def pages_of_data_files(content, docs_dir) -> dict[str, tuple[str, str]]:
     """Data file -> (docs page that shows it, that page's title), for every file with a page.
-    Hand-written pages take their title from their front matter; template pages from the data."""
+    Hand-written pages take their title from their front matter; generated pages from the data."""
     pages = {data_file: (page, page_title(docs_dir, page)) for page, data_file in DATA_OF_PAGE.items()}
     pages.update({t.data_file: (template_page(t.id), t.title) for t in content.templates})
-    pages.update({f.data_file: (page_of_framework(f.id), f.label) for f in content.frameworks})
+    pages.update({f.data_file: (f.home, f.label if f.generated else page_title(docs_dir, f.home))
+                  for f in content.frameworks})
     return pages
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import values
 from .errors import ContentError
-from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, ITEM_KIND, REFERENCES
+from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, ITEM_KIND, LINKS, REFERENCES
 from .yaml_loader import LineDict, LineList, format_path, line_of
 
 
@@ -58,8 +58,9 @@ def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[Content
             candidates.append(((), f.schema, f.data))
         for path, _key, value in walk(f.data):
             if isinstance(value, dict) and isinstance(value.get("id"), str):
-                # A framework's items say what kind they are; elsewhere the list's name says.
-                own = value.get("kind") if f.schema == "framework" and path[:1] == ("items",) else None
+                # A framework's items and groups say what kind they are; elsewhere the list's name says.
+                own = value.get("kind") if f.schema == "framework" and len(path) == 2 and path[0] in (
+                    "items", "groups") else None
                 kind = own if isinstance(own, str) else _kind_of(path)
                 if kind:
                     candidates.append((path, kind, value))
@@ -89,15 +90,18 @@ def next_free_id(taken_id: str, ids) -> str:
 
 def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[ContentError]:
     errors = []
+    # ANY_FRAMEWORK_ITEM: an item of a framework with its own generated page. Those shown on the
+    # hand-written pages (the 2012 and 2010 items, placed by their file's kinds:) count only by kind.
+    placed = {f.shown_as for f in files if f.schema == "framework" and f.data.get("kinds")}
     for f in files:
         for path, key, value in walk(f.data):
-            # A framework's typed links may point at items of any kind; its items' grew_out_of only
-            # at the 2012 and 2010 items the crosswalk carries forward.
+            # A framework's typed links point at the kinds in families.LINKS; its items' grew_out_of
+            # only at the 2012 and 2010 items the crosswalk carries forward.
             in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
             crosswalk = f.schema == "framework" and len(path) >= 3 and path[-3] == "grew_out_of" and key == "item"
             if key not in REFERENCES and not (in_links or crosswalk):
                 continue
-            allowed = CROSSWALK_KINDS if crosswalk else None if in_links else REFERENCES[key]
+            allowed = CROSSWALK_KINDS if crosswalk else LINKS.get(key) if in_links else REFERENCES[key]
             targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
             for index, target in enumerate(targets):
                 if not isinstance(target, str):
@@ -110,7 +114,8 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
                         f.shown_as, line, format_path(where), f"refers to '{target}', which does not exist",
                         _suggest(target, ids, allowed)))
                 elif allowed and entry.kind not in allowed and not (
-                        ANY_FRAMEWORK_ITEM in allowed and entry.family == "framework" and entry.path.startswith("items")):
+                        ANY_FRAMEWORK_ITEM in allowed and entry.family == "framework" and entry.path.startswith("items")
+                        and entry.file not in placed):
                     errors.append(ContentError(
                         f.shown_as, line, format_path(where),
                         f"refers to '{target}', which is a {entry.kind}, not a {' or '.join(allowed)}",
@@ -191,22 +196,23 @@ def check_urls(files: list[DataFile]) -> list[ContentError]:
 
 
 def check_figures(files: list[DataFile]) -> list[ContentError]:
-    """The survey's numbers must agree with each other."""
+    """A survey's numbers must agree with each other (a framework's survey: details)."""
     errors = []
     for f in files:
-        if f.schema != "survey":
+        data = f.data.get("survey") if f.schema == "framework" else None
+        if not data:
             continue
-        data = f.data
         grades = {g["id"]: g["schools"] for g in data["grades"]}
         total, schools = sum(grades.values()), data["survey"]["schools"]
         if total != schools:
-            errors.append(ContentError(f.shown_as, line_of(data, ["grades"]), "grades",
-                                       f"the grades add up to {total} schools, but survey.schools is {schools}",
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "grades"]), "survey.grades",
+                                       f"the grades add up to {total} schools, but survey.survey.schools is {schools}",
                                        "correct the counts so they add up to the number of schools visited"))
         effective = data["most_effective"]
         listed = sum(grades.get(g, 0) for g in effective["grades"])
         if listed != effective["schools"]:
-            errors.append(ContentError(f.shown_as, line_of(data, ["most_effective", "schools"]), "most_effective.schools",
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "most_effective", "schools"]),
+                                       "survey.most_effective.schools",
                                        f"is {effective['schools']}, but the grades listed add up to {listed}",
                                        "make the number match the grades it lists"))
     return errors

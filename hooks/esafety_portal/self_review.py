@@ -11,7 +11,7 @@ import json
 import posixpath
 
 from .model import Content, Item
-from .pages import PAGE_OF_KIND
+from .pages import page_of
 
 FORMAT = "esafety-self-review"  # names the kind of file an export is; checked on import
 
@@ -27,7 +27,7 @@ def page_url(src_path: str, use_directory_urls: bool = True) -> str:
 
 
 def permalink(content: Content, item_id: str, use_directory_urls: bool = True) -> str:
-    return f"{page_url(PAGE_OF_KIND[content.kinds[item_id]], use_directory_urls)}#{item_id}"
+    return f"{page_url(page_of(content, item_id), use_directory_urls)}#{item_id}"
 
 
 def _item(content: Content, item: Item, use_directory_urls: bool) -> dict:

@@ -49,11 +49,14 @@ def test_page_urls_follow_use_directory_urls():
 
 def test_a_new_indicator_in_the_data_appears_with_no_code_change(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    data_file = tmp_path / "data" / "inadequate.yml"
-    data_file.write_text(data_file.read_text("utf-8").rstrip("\n") + (
+    data_file = tmp_path / "data" / "frameworks" / "inspecting-e-safety-2012.yml"
+    # After the last indicator, where the questions start.
+    data_file.write_text(data_file.read_text("utf-8").replace("\n  - id: question-leaders-1\n", (
         "\n  - id: inadequate-99\n"
+        "    kind: inadequate\n"
         "    title: Filtering is switched off\n"
-        "    text: The school's filtering is switched off for everyone.\n"), "utf-8")
+        "    text: The school's filtering is switched off for everyone.\n"
+        "  - id: question-leaders-1\n"), 1), "utf-8")
     fw = framework(load_content(tmp_path))
     assert fw["indicators"][-1] == {"id": "inadequate-99", "kind": "inadequate", "title": "Filtering is switched off",
                                     "text": "The school's filtering is switched off for everyone.",
