@@ -69,6 +69,23 @@ CASES = [
     Case("over-blocking", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
     Case("named governor filtering", "frameworks/dfe-filtering-monitoring/#dfe-fm-1"),
     Case("monitoring software", "frameworks/dfe-filtering-monitoring/"),
+    # Today's duties: KCSIE 2026, Ofsted's report cards, UKCIS advice on sharing nudes
+    Case("KCSIE 2026", "frameworks/kcsie-2026/"),
+    Case("4 Cs online safety", "frameworks/kcsie-2026/#kcsie-2026-areas-of-risk"),
+    Case("conspiracy theories", "frameworks/kcsie-2026/#kcsie-2026-areas-of-risk"),
+    Case("deep nudes", "frameworks/kcsie-2026/#kcsie-2026-ai-images"),
+    Case("designated safeguarding lead online safety", "frameworks/kcsie-2026/#kcsie-2026-dsl-online-safety"),
+    Case("governor safeguarding training", "frameworks/kcsie-2026/#kcsie-2026-training"),
+    Case("phones policy", "frameworks/kcsie-2026/#kcsie-2026-mobile-technology"),
+    Case("misogynistic influencers", "frameworks/kcsie-2026/#kcsie-2026-preventative-education"),
+    Case("child protection policy online safety", "frameworks/kcsie-2026/#kcsie-2026-online-safety-policy"),
+    Case("report card", "frameworks/ofsted-inspection-2025/"),
+    Case("safeguarding met or not met", "frameworks/ofsted-inspection-2025/#ofsted-safeguarding"),
+    Case("Ofsted grading scale", "frameworks/ofsted-inspection-2025/#ofsted-grading-scale"),
+    Case("Ofsted phone policy", "frameworks/ofsted-inspection-2025/#ofsted-mobile-phones"),
+    Case("sexting", "frameworks/ukcis-sharing-nudes/"),
+    Case("nude image shared what to do", "frameworks/ukcis-sharing-nudes/"),
+    Case("can I look at the image", "frameworks/ukcis-sharing-nudes/#snsn-never-view"),
 ]
 
 
