@@ -86,6 +86,28 @@ CASES = [
     Case("sexting", "frameworks/ukcis-sharing-nudes/"),
     Case("nude image shared what to do", "frameworks/ukcis-sharing-nudes/"),
     Case("can I look at the image", "frameworks/ukcis-sharing-nudes/#snsn-never-view"),
+    # Today's duties: DfE cyber and digital standards, RSHE 2025, Education for a Connected World
+    Case("backups", "frameworks/dfe-cyber-security/#dfe-cyber-6"),
+    Case("MFA", "frameworks/dfe-cyber-security/#dfe-cyber-4"),
+    Case("phishing training", "frameworks/dfe-cyber-security/#dfe-cyber-2"),
+    Case("supply teachers sign AUP", "frameworks/dfe-cyber-security/#dfe-cyber-2"),
+    Case("report a cyber attack", "frameworks/dfe-cyber-security/#dfe-cyber-7"),
+    Case("cyber risk assessment", "frameworks/dfe-cyber-security/#dfe-cyber-1"),
+    Case("firewall", "frameworks/dfe-cyber-security/#dfe-cyber-3"),
+    Case("patching", "frameworks/dfe-cyber-security/#dfe-cyber-5"),
+    Case("Cyber Essentials", "frameworks/dfe-cyber-security/"),
+    Case("core standards 2030", "frameworks/dfe-digital-standards/"),
+    Case("SLT digital lead", "frameworks/dfe-digital-standards/"),
+    Case("CTIRU", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
+    Case("VPN", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
+    Case("RSHE", "frameworks/rshe-2025/"),
+    Case("sextortion", "frameworks/rshe-2025/#rshe-secondary-online-safety"),
+    Case("loot boxes", "frameworks/rshe-2025/#rshe-primary-wellbeing-online"),
+    Case("online gambling", "frameworks/rshe-2025/#rshe-secondary-wellbeing-online"),
+    Case("parents consulted RSHE", "frameworks/rshe-2025/#rshe-policy-parents"),
+    Case("Education for a Connected World", "frameworks/ukcis-connected-world/"),
+    Case("digital footprint", "frameworks/ukcis-connected-world/#efcw-online-reputation"),
+    Case("copyright", "frameworks/ukcis-connected-world/#efcw-copyright"),
 ]
 
 
