@@ -24,6 +24,8 @@ PLACEHOLDERS = {
     "link_governor": "Link governor's name",
     "chair_of_governors": "Chair of governors' name",
     "technical_lead": "Technical lead's name",
+    "filtering_senior_leader": "Senior leader responsible for filtering and monitoring",
+    "filtering_governor": "Governor responsible for filtering and monitoring",
     "date_ratified": "Date ratified by governors",
     "next_review_date": "Next review date",
     "filtering_provider": "Filtering provider",
@@ -41,6 +43,10 @@ PLACEHOLDER_HELP = {
     "link_governor": "The governor who oversees safeguarding, including e-Safety.",
     "chair_of_governors": "The chair of the governing body, who signs the policy.",
     "technical_lead": "Who runs the school's network, filtering and monitoring: staff or a company.",
+    "filtering_senior_leader": "The member of the senior leadership team named as responsible for meeting the "
+                               "DfE's filtering and monitoring standards.",
+    "filtering_governor": "The governor named as responsible for filtering and monitoring; often the safeguarding "
+                          "governor.",
     "date_ratified": "When governors approved the policy, such as 14 October 2026.",
     "next_review_date": "When the policy will next be reviewed: usually a year after it is approved.",
     "filtering_provider": "The company or service that filters the school's internet, such as its broadband provider.",
