@@ -1,5 +1,7 @@
 """The crosswalk: a current framework item's grew_out_of shows on both items' pages, on the
-crosswalk page (with what is not mapped yet and what is new since 2012) and as open data."""
+crosswalk page (with what has no current equivalent, what is not mapped yet and what is new since
+2012) and as open data. Every 2012 feature and indicator and every 2010 recommendation is either
+carried forward or says why not."""
 from __future__ import annotations
 
 import csv
@@ -12,6 +14,35 @@ from esafety_portal.load import load_content
 from support.project_copy import copy_project, replace_in
 
 FM = "data/frameworks/dfe-filtering-monitoring.yml"
+BRIEFING = "data/frameworks/inspecting-e-safety-2012.yml"
+
+
+def test_every_historical_item_is_carried_forward_or_says_why_not(content):
+    carried = {m.historical for m in content.mappings()}
+    historical = content.historical_items()
+    assert {i.kind for i in historical} == {"feature", "inadequate", "recommendation"} and len(historical) == 31
+    for item in historical:
+        reason = item.extra.get("no_current_equivalent", "")
+        assert (item.id in carried) != bool(reason), f"{item.id}: carried forward, or a reason why not (not both)"
+        assert not reason or len(reason.split()) >= 8, f"{item.id}: say why in a sentence"
+
+
+def test_an_item_with_no_current_equivalent_says_why_everywhere(content, built_site):
+    dropped = [i for i in content.historical_items() if i.extra.get("no_current_equivalent")]
+    assert dropped
+    crosswalk = (built_site / "frameworks" / "crosswalk" / "index.html").read_text("utf-8")
+    section = crosswalk.split('id="no-current-equivalent"')[1].split('id="not-mapped"')[0]
+    rows = list(csv.DictReader(io.StringIO((built_site / "open-data" / "crosswalk.csv").read_text("utf-8-sig"))))
+    for item in dropped:
+        page = "survey-2010" if item.kind == "recommendation" else "inspection/features"
+        html = (built_site / page / "index.html").read_text("utf-8")
+        reason_start = " ".join(item.extra["no_current_equivalent"].split()[:6])
+        after = html.split(f'id="{item.id}"')[1]
+        assert "<strong>What applies now:</strong> no current equivalent. " + reason_start in after.split("<h")[0] + \
+            after.split("</h")[1][:2000], item.id
+        assert f'#{item.id}"' in section and reason_start in section, item.id
+        assert [r for r in rows if r["historical_id"] == item.id and r["relation"] == "no-current-equivalent"
+                and r["note"].startswith(reason_start) and not r["current_id"]], item.id
 
 
 def test_every_mapping_shows_on_both_pages(content, built_site):
@@ -33,19 +64,21 @@ def test_every_mapping_shows_on_both_pages(content, built_site):
 
 def test_the_crosswalk_page_lists_mapped_unmapped_and_new(content, built_site):
     page = (built_site / "frameworks" / "crosswalk" / "index.html").read_text("utf-8")
-    rows = page.split('id="not-mapped"')[0].count("<tr>") - 1  # less the header row
+    rows = page.split('id="no-current-equivalent"')[0].count("<tr>") - 1  # less the header row
     assert rows == len(content.mappings())
     carried = {m.historical for m in content.mappings()}
     not_mapped = page.split('id="not-mapped"')[1].split('id="new-since-2012"')[0]
     for item in content.historical_items():
-        assert (f"#{item.id}\"" in not_mapped) == (item.id not in carried), item.id
+        explained = bool(item.extra.get("no_current_equivalent"))
+        assert (f"#{item.id}\"" in not_mapped) == (item.id not in carried and not explained), item.id
 
 
 def test_the_crosswalk_is_open_data(content, built_site):
     text = (built_site / "open-data" / "crosswalk.csv").read_text("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["historical_id"], r["current_id"], r["relation"]) for r in rows] == [
-        (m.historical, m.current, m.relation) for m in content.mappings()]
+        (m.historical, m.current, m.relation) for m in content.mappings()] + [
+        (i.id, "", "no-current-equivalent") for i in content.historical_items() if i.extra.get("no_current_equivalent")]
 
 
 @pytest.mark.parametrize("old, new, message", [
@@ -60,3 +93,25 @@ def test_a_crosswalk_mistake_gets_file_line_and_fix(tmp_path, old, new, message)
         load_content(project)
     mine = [e for e in caught.value.errors if message in e.problem]
     assert mine and mine[0].file == FM and mine[0].line == line and mine[0].fix, caught.value.report()
+
+
+@pytest.mark.parametrize("file, after, message", [
+    # A reason on an item something still carries forward contradicts the mapping.
+    (BRIEFING, "    title: Leaders make e-Safety a priority\n",
+     "says 'feature-02' has no current equivalent, but an item in data/frameworks/"),
+    # Only historical items of the crosswalk's kinds can lack a current equivalent.
+    (FM, "    title: Review filtering and monitoring at least annually\n",
+     "is given for a standard of a current framework"),
+])
+def test_no_current_equivalent_in_the_wrong_place_gets_file_line_and_fix(tmp_path, file, after, message):
+    project = copy_project(tmp_path, parts=("data",))
+    target = project / file
+    text = target.read_text("utf-8")
+    assert text.count(after) == 1
+    target.write_text(text.replace(after, after + "    no_current_equivalent: Nothing today asks for this at all.\n"),
+                      "utf-8")
+    line = text[:text.index(after)].count("\n") + 2
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project)
+    mine = [e for e in caught.value.errors if message in e.problem]
+    assert mine and mine[0].file == file and mine[0].line == line and mine[0].fix, caught.value.report()

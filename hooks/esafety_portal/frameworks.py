@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .errors import ContentError
-from .families import CARRIED
+from .families import CARRIED, CROSSWALK_KINDS
 from .model import FileMeta, Group, Item, Source, SourceRef
 from .values import parse_url
 from .yaml_loader import format_path, line_of
@@ -163,7 +163,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
 
 
 # Item fields particular to some frameworks, kept in the item's extra (and its open data).
-ITEM_FIELDS = ("phase",)
+ITEM_FIELDS = ("phase", "no_current_equivalent")
 # The item fields every framework item has in its extra; not particular to any one framework.
 COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of")
 
@@ -212,10 +212,34 @@ def _source_problems(f) -> list[ContentError]:
     return errors
 
 
+def _equivalence_problems(files) -> list[ContentError]:
+    """`no_current_equivalent` belongs on a historical item the crosswalk covers, and only while no
+    current item says it grew out of it (the two would contradict each other)."""
+    frameworks = [f for f in files if f.schema == "framework"]
+    carried = {m["item"]: f.shown_as for f in frameworks for item in f.data["items"] for m in item.get("grew_out_of", ())}
+    errors = []
+    for f in frameworks:
+        for index, item in enumerate(f.data["items"]):
+            if "no_current_equivalent" not in item:
+                continue
+            where = ["items", index, "no_current_equivalent"]
+            if f.data["status"] == "current" or item["kind"] not in CROSSWALK_KINDS:
+                errors.append(ContentError(
+                    f.shown_as, line_of(f.data, where), format_path(where),
+                    f"is given for a {item['kind']} of a {f.data['status']} framework",
+                    "use it only on a historical " + " or ".join(CROSSWALK_KINDS) + "; remove it here"))
+            elif item["id"] in carried:
+                errors.append(ContentError(
+                    f.shown_as, line_of(f.data, where), format_path(where),
+                    f"says '{item['id']}' has no current equivalent, but an item in {carried[item['id']]} grew out "
+                    "of it", "remove no_current_equivalent, or remove that grew_out_of entry if it is wrong"))
+    return errors
+
+
 def check_frameworks(files, docs_dir=None) -> list[ContentError]:
     """What the schema cannot say: the id is the file's name, items sit in groups that exist, the
     pages it names are in docs/, and a current framework's source is named in full."""
-    errors = []
+    errors = _equivalence_problems(files)
     for f in files:
         if f.schema != "framework":
             continue

@@ -99,6 +99,9 @@ CROSSWALK_COLUMNS = ["historical_id", "historical_title", "current_framework", "
                      "relation", "note"]
 
 
+NO_EQUIVALENT = "no-current-equivalent"  # the relation column of an item nothing carries forward
+
+
 def crosswalk_csv(content: Content) -> bytes:
     """One row per crosswalk mapping: a 2012 or 2010 item and the current item carrying it forward."""
     buffer = io.StringIO()
@@ -108,6 +111,11 @@ def crosswalk_csv(content: Content) -> bytes:
         current = content.get(m.current)
         writer.writerow([m.historical, content.get(m.historical).title, current.extra["framework"], m.current,
                          current.title, m.relation, m.note])
+    # Items no current framework carries forward: a row each, with the reason in place of a note.
+    for item in content.historical_items():
+        if item.extra.get("no_current_equivalent"):
+            writer.writerow([item.id, item.title, "", "", "", NO_EQUIVALENT,
+                             " ".join(item.extra["no_current_equivalent"].split())])
     return _excel_csv(buffer)
 
 
