@@ -135,6 +135,13 @@ def test_a_current_framework_must_name_its_source_in_full(tmp_path, field):
     assert mine[0].line == status_line
 
 
+def test_a_framework_that_is_not_statutory_says_so_in_its_notice(built_site):
+    """Advice such as UKCIS's is current but not binding: its notice says how far schools must follow it."""
+    page = (built_site / "frameworks" / "ukcis-sharing-nudes" / "index.html").read_text("utf-8")
+    assert "Current non-statutory advice: read it alongside KCSIE" in page
+    assert "Current: schools must follow this now" not in page
+
+
 def test_every_current_framework_in_the_data_names_its_source_in_full():
     for framework in load_content(ROOT).frameworks:
         if framework.current:

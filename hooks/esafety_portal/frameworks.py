@@ -67,6 +67,7 @@ class Framework:
     in_force: str = ""
     as_of: str = ""
     checked_against: str = ""
+    standing: str = ""  # how far schools must follow a current framework, for its notice
     keywords: tuple[str, ...] = ()
     kind: str = ""  # the kind of document, such as Survey report
     reference: str = ""  # the publisher's reference number
@@ -131,7 +132,8 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
         intro=data["intro"], data_file=data_file, meta=meta,
         in_force=data.get("in_force", ""), as_of=data.get("as_of", ""),
-        checked_against=data.get("checked_against", ""), keywords=tuple(data.get("keywords", ())),
+        checked_against=data.get("checked_against", ""), standing=data.get("standing", ""),
+        keywords=tuple(data.get("keywords", ())),
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
         page=data.get("page", ""), kinds=kinds,
         details={name: data[name] for name in DETAILS if name in data},
