@@ -41,7 +41,9 @@ CASES = [
     Case("acceptible use", "inspection/features/#feature-11"),
     # Plain topics
     Case("passwords", "inspection/inadequate/#inadequate-02"),
-    Case("filtering", "inspection/features/#feature-15"),
+    # Since today's frameworks arrived, the right answer to "filtering" is the DfE's current
+    # standards (2012's feature-15 links to them under "What applies now"), not the 2012 feature.
+    Case("filtering", "frameworks/dfe-filtering-monitoring/"),
     Case("staff training", "inspection/features/"),
     Case("CEOP report abuse button", "organisations/#ceop-report-abuse"),
     Case("governors role", "templates/esafety-policy/#esafety-policy-roles"),
