@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from esafety_portal.clock import epoch_of
+from esafety_portal.load import load_content
 from support.clock import newest_data_date
 from support.addresses import F10, F12
 from support.project_copy import copy_project, replace_in
@@ -93,11 +94,12 @@ def test_an_overdue_page_shows_a_notice_and_the_build_lists_it(project, tmp_path
 
 
 def test_change_history_shows_on_the_page_and_on_whats_new(project, tmp_path):
+    before = len(load_content(project).files[F12].changes)
     replace_in(project / F12, "changes:\n",
                "changes:\n  - date: 2026-11-20\n    summary: Added keywords so the indicators are easier to find.\n")
     assert mkdocs_build(project, tmp_path / "out").returncode == 0
     page = (tmp_path / "out" / "inspection" / "inadequate" / "index.html").read_text()
-    assert "Changes to this page (2)" in page
+    assert f"Changes to this page ({before + 1})" in page
     assert '<time datetime="2026-11-20">20 November 2026</time>: Added keywords' in page
     whats_new = (tmp_path / "out" / "whats-new" / "index.html").read_text()
     # A framework file's changes link to its home page (its file's page:).
