@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from .errors import ContentError
 from .families import CARRIED
 from .model import FileMeta, Group, Item
+from .review_fields import SelfReview, check_review_fields, self_review_from_data
 from .values import parse_url
 from .yaml_loader import format_path, line_of
 
@@ -51,6 +52,7 @@ class Framework:
     in_force: str = ""
     as_of: str = ""
     keywords: tuple[str, ...] = ()
+    self_review: SelfReview | None = None  # set when the file has a self_review: block
 
     @property
     def heading(self) -> str:
@@ -91,6 +93,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
         intro=data["intro"], data_file=data_file, meta=meta, groups=groups, items=items,
         in_force=data.get("in_force", ""), as_of=data.get("as_of", ""), keywords=tuple(data.get("keywords", ())),
+        self_review=self_review_from_data(data.get("self_review")),
     )
 
 
@@ -119,6 +122,7 @@ def check_frameworks(files) -> list[ContentError]:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["items", index]), format_path(["items", index]),
                                        "has no group, but this framework has groups",
                                        "add 'group:' with one of: " + ", ".join(groups)))
+        errors += check_review_fields(f)
     return errors
 
 
