@@ -1,6 +1,7 @@
 """A framework is data only: one new file in data/frameworks/ (and nothing else) gives its page,
 anchors, menu entry, search entries, open data rows and back-links in both directions, and a
-template clause can trace to its items."""
+template clause can trace to its items; a `self_review:` block in it gives its self-review page
+and JSON."""
 from __future__ import annotations
 
 import csv
@@ -16,6 +17,7 @@ from support.project_copy import copy_project, replace_in
 from support.site import ROOT, mkdocs_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-standards.yml"
+REVIEWABLE = ROOT / "tests" / "fixtures" / "frameworks" / "example-review.yml"
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +25,7 @@ def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("framework") / "project")
     (project / "data" / "frameworks").mkdir(exist_ok=True)
     shutil.copy(FIXTURE, project / "data" / "frameworks" / FIXTURE.name)
+    shutil.copy(REVIEWABLE, project / "data" / "frameworks" / REVIEWABLE.name)
     # A template clause traces to the new framework's item, as to any other.
     replace_in(project / "data/templates/esafety-policy.yml", "addresses: [", "addresses: [example-standard-2, ")
     out = project.parent / "site"
@@ -76,6 +79,27 @@ def test_its_items_are_open_data(site):
     assert [r["id"] for r in rows if r["framework"] == "example-standards"] == [
         "example-standard-1", "example-standard-2", "example-question-1"]
     assert {r["framework_status"] for r in rows if r["framework"] == "example-standards"} == {"current"}
+
+
+def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
+    data = json.loads((site / "assets" / "self-review" / "example-review.json").read_text("utf-8"))
+    assert (data["format"], data["id"], data["review_title"]) == ("esafety-self-review", "example-review",
+                                                                  "Example yearly check")
+    assert [i["id"] for t in data["themes"] for i in t["items"]] == ["example-check-1", "example-check-2"]
+    assert data["themes"][0]["items"][0]["url"] == "frameworks/example-review/#example-check-1"
+    assert [f["id"] for f in data["item_fields"]] == ["tested"]
+    assert [f["id"] for f in data["review_fields"]] == ["checked-by"]
+    page = (site / "self-review" / "example-review" / "index.html").read_text("utf-8")
+    assert "<h1" in page and "Example yearly check" in page
+    assert 'data-framework="../../assets/self-review/example-review.json"' in page
+    assert 'data-review-field="checked-by"' in page and 'data-field="tested"' in page
+    assert 'href="../../frameworks/example-review/#example-check-1"' in page  # the no-JS checklist
+    assert 'href="../../self-review/example-review/"' in (
+        site / "frameworks" / "example-review" / "index.html").read_text("utf-8")
+    assert 'href="self-review/example-review/"' in (site / "index.html").read_text("utf-8")  # in the nav
+    # A framework that is not reviewable has none.
+    assert not (site / "self-review" / "example-standards").exists()
+    assert not (site / "assets" / "self-review" / "example-standards.json").exists()
 
 
 @pytest.mark.parametrize("old, new, message", [

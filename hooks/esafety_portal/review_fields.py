@@ -43,19 +43,20 @@ def self_review_from_data(raw: dict | None) -> SelfReview | None:
 def check_review_fields(f) -> list[ContentError]:
     """Field ids are unique in the block and take no name every self-review already uses."""
     errors, seen = [], {}
-    for part in ("item_fields", "review_fields"):
-        for index, field in enumerate(f.data.get("self_review", {}).get(part, ())):
-            where = ["self_review", part, index, "id"]
-            line = line_of(f.data, where)
-            if field["id"] in TAKEN:
-                errors.append(ContentError(
-                    f.shown_as, line, format_path(where), f"'{field['id']}' is a field every self-review already has",
-                    f"leave it out (rating, evidence, next action, who and by when are always asked), or choose "
-                    f"another id, such as '{field['id']}-detail'"))
-            elif field["id"] in seen:
-                errors.append(ContentError(
-                    f.shown_as, line, format_path(where), f"the field id '{field['id']}' is already used "
-                    f"({f.shown_as}:{seen[field['id']]})", "give each field of the self-review its own id"))
-            else:
-                seen[field["id"]] = line
+    block = f.data.get("self_review", {})
+    fields = sorted((line_of(f.data, where), where, field) for part in ("item_fields", "review_fields")
+                    for index, field in enumerate(block.get(part, ()))
+                    for where in [["self_review", part, index, "id"]])
+    for line, where, field in fields:  # in file order, so that the second of two is the one reported
+        if field["id"] in TAKEN:
+            errors.append(ContentError(
+                f.shown_as, line, format_path(where), f"'{field['id']}' is a field every self-review already has",
+                f"leave it out (rating, evidence, next action, who and by when are always asked), or choose "
+                f"another id, such as '{field['id']}-detail'"))
+        elif field["id"] in seen:
+            errors.append(ContentError(
+                f.shown_as, line, format_path(where), f"the field id '{field['id']}' is already used "
+                f"({f.shown_as}:{seen[field['id']]})", "give each field of the self-review its own id"))
+        else:
+            seen[field["id"]] = line
     return errors
