@@ -7,7 +7,7 @@ import pytest
 
 # Pages schools print: guidance, a policy and an AUP template, and the self-review checklist.
 PRINTED = ["inspection/features/", "inspection/questions/", "templates/esafety-policy/",
-           "templates/aup-ks2/", "self-review/"]
+           "templates/aup-ks2/", "self-review/", "self-review/dfe-filtering-monitoring/"]
 
 SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-content__button"
 
