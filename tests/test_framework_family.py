@@ -13,7 +13,7 @@ import pytest
 
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
-from support.project_copy import copy_project, replace_in
+from support.project_copy import copy_project, framework_mistake, replace_in
 from support.site import ROOT, mkdocs_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-standards.yml"
@@ -110,16 +110,8 @@ def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
     ("url: https://www.example.org/standards", "url: http://www.example.org/standards", "is not a secure web address"),
 ])
 def test_a_mistake_in_a_framework_gets_file_line_and_fix(tmp_path, old, new, message):
-    project = copy_project(tmp_path, parts=("data",))
-    (project / "data" / "frameworks").mkdir(exist_ok=True)
-    target = project / "data" / "frameworks" / FIXTURE.name
-    shutil.copy(FIXTURE, target)
-    line = replace_in(target, old, new)
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project)
-    mine = [e for e in caught.value.errors if message in e.problem]
-    assert mine, caught.value.report()
-    assert mine[0].file == "data/frameworks/example-standards.yml" and mine[0].line == line and mine[0].fix
+    error, line = framework_mistake(tmp_path, FIXTURE, old, new, message)
+    assert error.file == "data/frameworks/example-standards.yml" and error.line == line and error.fix
 
 
 @pytest.mark.parametrize("folder, name", [("frameworks", "crosswalk"), ("frameworks", "index"),

@@ -6,9 +6,8 @@ import shutil
 
 import pytest
 
-from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
-from support.project_copy import copy_project, replace_in
+from support.project_copy import copy_project, framework_mistake
 from support.site import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-review.yml"
@@ -38,15 +37,7 @@ def test_the_fixture_and_the_real_filtering_review_load(tmp_path):
     ("      label: What was tested\n", "      lable: What was tested\n", "self_review.item_fields[0]", "lable"),
 ])
 def test_a_mistake_in_the_self_review_block_gets_file_line_and_fix(tmp_path, old, new, path, message):
-    project = copy_project(tmp_path, parts=("data",))
-    target = project / "data" / "frameworks" / FIXTURE.name
-    shutil.copy(FIXTURE, target)
-    line = replace_in(target, old, new)
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project)
-    mine = [e for e in caught.value.errors if message in e.problem]
-    assert mine, caught.value.report()
-    error = mine[0]
+    error, line = framework_mistake(tmp_path, FIXTURE, old, new, message)
     assert error.file == "data/frameworks/example-review.yml" and error.path.startswith(path) and error.fix
     assert abs(error.line - line) <= 1, (error.line, line)  # the line of the field, or of its entry
     assert f"data/frameworks/example-review.yml:{error.line}: {error.path}: " in str(error)
