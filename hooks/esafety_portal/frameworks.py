@@ -88,12 +88,12 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
     groups = [Group(g["id"], "group", g["title"], [i for i in items if i.group == g["id"]], intro=g.get("intro", ""))
               for g in data.get("groups", [])]
     return Framework(
+        self_review=self_review_from_data(data.get("self_review")),
         id=framework_id, title=data["title"], short_title=data.get("short_title", ""), publisher=data["publisher"],
         edition=data.get("edition", ""), published=data["published"], status=data["status"],
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
         intro=data["intro"], data_file=data_file, meta=meta, groups=groups, items=items,
         in_force=data.get("in_force", ""), as_of=data.get("as_of", ""), keywords=tuple(data.get("keywords", ())),
-        self_review=self_review_from_data(data.get("self_review")),
     )
 
 
