@@ -11,7 +11,10 @@ from lighthouse import CATEGORIES, RUNS, TARGET, lighthouse, median_scores, shor
 from support.site import StaticServer
 
 PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/esafety-policy/",
-         "self-review": "self-review/", "framework-review": "self-review/dfe-filtering-monitoring/"}
+         "self-review": "self-review/"}
+
+# A reviewable framework's self-review (0.98 performance alone, the median of 3 runs; 1 in the rest).
+PAGES["framework-review"] = "self-review/dfe-filtering-monitoring/"
 
 
 @pytest.fixture(scope="module")
