@@ -1,6 +1,7 @@
 """Lighthouse gate: the home page, a guidance page, a template page, the self-review page and a
-reviewable framework's self-review (the annual filtering and monitoring review) each score at least 0.95 for performance, accessibility, best practices and SEO, under
-Lighthouse's default mobile conditions, served compressed as the real host serves them.
+reviewable framework's self-review (the annual filtering and monitoring review) each score at
+least 0.95 for performance, accessibility, best practices and SEO, under Lighthouse's default
+mobile conditions, served compressed as the real host serves them.
 The scores of every run go in reports/lighthouse.md."""
 from __future__ import annotations
 
