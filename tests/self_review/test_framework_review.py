@@ -11,8 +11,11 @@ import subprocess
 
 import pytest
 
+from gates.axe import axe_violations
 from self_review_drive import PATH, import_bytes, open_review, rate, reopen, stored, watch_errors, write
+from support.site import ROOT
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FW = "dfe-filtering-monitoring"
 REVIEW_PATH = f"self-review/{FW}/"
 SCHOOL = "Riverside Primary School"
@@ -197,3 +200,18 @@ def test_the_framework_page_links_to_its_review_and_the_nav_lists_it(built_site)
     assert f'href="../../self-review/{FW}/"' in page
     home = (built_site / "index.html").read_text("utf-8")
     assert f'href="self-review/{FW}/"' in home
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_empty_or_filled_in(browser, site_url, scheme):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make node_modules` (npm ci)")
+    # bypass_csp: axe is injected as an inline script, which the site's own CSP rightly refuses.
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
+    try:
+        page = open_review(context.new_page(), site_url, REVIEW_PATH)
+        assert axe_violations(page, AXE) == [], "on the empty form"
+        fill_in(page)
+        assert axe_violations(page, AXE) == [], "filled in"
+    finally:
+        context.close()
