@@ -55,6 +55,7 @@ def use(request, browser, site_url):
         collect()
         page.click("#sr-reset")
         page.click("#sr-reset-confirm")
+        page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
         after_reset = page.evaluate("() => Object.keys(localStorage)")
         collect()
     return visit, after_reset, request.param

@@ -113,6 +113,7 @@ def test_csv_and_json_carry_every_field_and_the_json_imports_back(review):
     # Cleared, then imported: everything is back.
     page.click("#sr-reset")
     page.click("#sr-reset-confirm")
+    page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
     assert page.input_value("#sr-review-governor") == "" and page.input_value("#sr-dfe-fm-2-checks") == ""
     assert "Imported" in import_bytes(page, "review.json", saved)
     assert_shown(page)
