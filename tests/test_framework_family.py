@@ -1,6 +1,7 @@
 """A framework is data only: one new file in data/frameworks/ (and nothing else) gives its page,
 anchors, menu entry, search entries, open data rows and back-links in both directions, and a
-template clause can trace to its items."""
+template clause can trace to its items; a `self_review:` block in it gives its self-review page
+and JSON."""
 from __future__ import annotations
 
 import csv
@@ -12,10 +13,11 @@ import pytest
 
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
-from support.project_copy import copy_project, replace_in
+from support.project_copy import copy_project, framework_mistake, replace_in
 from support.site import ROOT, mkdocs_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-standards.yml"
+REVIEWABLE = ROOT / "tests" / "fixtures" / "frameworks" / "example-review.yml"
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +25,7 @@ def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("framework") / "project")
     (project / "data" / "frameworks").mkdir(exist_ok=True)
     shutil.copy(FIXTURE, project / "data" / "frameworks" / FIXTURE.name)
+    shutil.copy(REVIEWABLE, project / "data" / "frameworks" / REVIEWABLE.name)
     # A template clause traces to the new framework's item, as to any other.
     replace_in(project / "data/templates/esafety-policy.yml", "addresses: [", "addresses: [example-standard-2, ")
     out = project.parent / "site"
@@ -81,6 +84,27 @@ def test_its_items_are_open_data(site):
     assert {r["framework_status"] for r in rows if r["framework"] == "example-standards"} == {"current"}
 
 
+def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
+    data = json.loads((site / "assets" / "self-review" / "example-review.json").read_text("utf-8"))
+    assert (data["format"], data["id"], data["review_title"]) == ("esafety-self-review", "example-review",
+                                                                  "Example yearly check")
+    assert [i["id"] for t in data["themes"] for i in t["items"]] == ["example-check-1", "example-check-2"]
+    assert data["themes"][0]["items"][0]["url"] == "frameworks/example-review/#example-check-1"
+    assert [f["id"] for f in data["item_fields"]] == ["tested"]
+    assert [f["id"] for f in data["review_fields"]] == ["checked-by"]
+    page = (site / "self-review" / "example-review" / "index.html").read_text("utf-8")
+    assert "<h1" in page and "Example yearly check" in page
+    assert 'data-framework="../../assets/self-review/example-review.json"' in page
+    assert 'data-review-field="checked-by"' in page and 'data-field="tested"' in page
+    assert 'href="../../frameworks/example-review/#example-check-1"' in page  # the no-JS checklist
+    assert 'href="../../self-review/example-review/"' in (
+        site / "frameworks" / "example-review" / "index.html").read_text("utf-8")
+    assert 'href="self-review/example-review/"' in (site / "index.html").read_text("utf-8")  # in the nav
+    # A framework that is not reviewable has none.
+    assert not (site / "self-review" / "example-standards").exists()
+    assert not (site / "assets" / "self-review" / "example-standards.json").exists()
+
+
 @pytest.mark.parametrize("old, new, message", [
     ("id: example-standards", "id: example-rules", "is 'example-rules', but the file is called example-standards.yml"),
     ("group: example-group-safety", "group: example-group-safe", "names the group 'example-group-safe', which this framework does not have"),
@@ -93,16 +117,8 @@ def test_its_items_are_open_data(site):
     ("reference: Standard 2", "reference: para. 12", "gives a paragraph number but not the edition"),
 ])
 def test_a_mistake_in_a_framework_gets_file_line_and_fix(tmp_path, old, new, message):
-    project = copy_project(tmp_path, parts=("data",))
-    (project / "data" / "frameworks").mkdir(exist_ok=True)
-    target = project / "data" / "frameworks" / FIXTURE.name
-    shutil.copy(FIXTURE, target)
-    line = replace_in(target, old, new)
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project)
-    mine = [e for e in caught.value.errors if message in e.problem]
-    assert mine, caught.value.report()
-    assert mine[0].file == "data/frameworks/example-standards.yml" and mine[0].line == line and mine[0].fix
+    error, line = framework_mistake(tmp_path, FIXTURE, old, new, message)
+    assert error.file == "data/frameworks/example-standards.yml" and error.line == line and error.fix
 
 
 def test_a_paragraph_number_with_its_edition_is_accepted(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from .errors import ContentError
 from .families import CARRIED, CROSSWALK_KINDS
 from .model import FileMeta, Group, Item, Source, SourceRef
+from .review_fields import SelfReview, check_review_fields, self_review_from_data
 from .values import parse_url
 from .yaml_loader import format_path, line_of
 
@@ -76,6 +77,7 @@ class Framework:
     kinds: dict[str, Placement] = field(default_factory=dict)
     details: dict = field(default_factory=dict)  # DETAILS name -> validated data
     detail_ids: tuple[str, ...] = ()  # the ids in its details (judgements, grades, ...)
+    self_review: SelfReview | None = None  # set when the file has a self_review: block
 
     @property
     def heading(self) -> str:
@@ -127,6 +129,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
     kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""))
              for kind, p in data.get("kinds", {}).items()}
     framework = Framework(
+        self_review=self_review_from_data(data.get("self_review")),
         id=framework_id, title=data["title"], short_title=data.get("short_title", ""), publisher=data["publisher"],
         edition=data.get("edition", ""), published=data["published"], status=data["status"],
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
@@ -281,6 +284,7 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["items", index]), format_path(["items", index]),
                                        f"has no group, but other items of its kind ({f.data['items'][index]['kind']}) "
                                        "have one", "add 'group:' with one of: " + ", ".join(groups)))
+        errors += check_review_fields(f)
     return errors
 
 

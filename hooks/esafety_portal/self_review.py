@@ -49,17 +49,24 @@ def framework(content: Content, use_directory_urls: bool = True) -> dict:
                        "probes": list(item.refs.get("probes", ()))}
                       for item in content.questions],
     }
-    # The version changes whenever any item does; saved answers stay keyed by the framework id
-    # and item ids, so they survive a new version and only retired ids are reported.
-    digest = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
     return {
         "format": FORMAT,
         "id": source.id if source else "esafety",
         "title": source.title if source else content.site.portal_name,
-        "version": digest[:16],
+        "version": version(body),
         **body,
     }
 
 
+def version(body: dict) -> str:
+    """Changes whenever any item does; saved answers stay keyed by the framework id and item
+    ids, so they survive a new version and only retired ids are reported."""
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
 def framework_json(content: Content, use_directory_urls: bool = True) -> bytes:
-    return (json.dumps(framework(content, use_directory_urls), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return as_json(framework(content, use_directory_urls))
+
+
+def as_json(data: dict) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

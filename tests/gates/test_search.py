@@ -55,6 +55,7 @@ CASES = [
     Case("parents agreement", "templates/aup-parents/"),
     Case("guest wifi", "templates/aup-visitors/"),
     Case("self review", "self-review/"),
+    Case("annual filtering and monitoring review", "self-review/dfe-filtering-monitoring/"),
     Case("inadequate", "inspection/inadequate/"),
     Case("inspector questions for pupils", "inspection/questions/"),
     Case("2010 survey grades", "survey-2010/"),

@@ -159,3 +159,62 @@ test("exports list every item in page order, then retired answers; CSV is quoted
   assert.equal(S.csv([["a", 'say "hi"'], ["=SUM(A1)", "+1", "@x", "ok"]]),
                '\ufeff"a","say ""hi"""\r\n"\'=SUM(A1)","\'+1","\'@x","ok"\r\n');
 });
+
+// A reviewable framework (framework_review.review()): its own fields per item and once per
+// review, the latter kept as one more answer under the framework's own id.
+const REVIEWED = {
+  id: "filtering", title: "Filtering standards", review_title: "Annual review", version: "v1",
+  indicators: [], questions: [],
+  themes: [{id: "filtering", title: "Filtering", items: [
+    {id: "fm-1", kind: "standard", title: "Named people", text: "Name a senior leader."},
+    {id: "fm-2", kind: "standard", title: "Review yearly", text: "Review every year."}]}],
+  item_fields: [{id: "checks", label: "Checks done", help: "", type: "long-text"},
+                {id: "checked-on", label: "Date of the checks", help: "", type: "date"}],
+  review_fields: [{id: "review-date", label: "Date of the review", help: "", type: "date"},
+                  {id: "governor", label: "Governor", help: "", type: "text"}],
+};
+
+test("a reviewable framework's own fields are kept, merged, exported and imported like the four", () => {
+  assert.deepEqual(S.fieldNames(REVIEWED), ["evidence", "action", "who", "by", "checks", "checked-on", "review-date", "governor"]);
+  assert.deepEqual(S.fieldNames(FRAMEWORK), S.FIELDS);  // the 2012 briefing's answers are as they were
+  const mine = S.empty();
+  assert.ok(S.setAnswer(mine, "fm-2", "checks", "Tested 5 iPads", T1));
+  assert.ok(S.setAnswer(mine, "filtering", "governor", "Tom Hughes", T1));
+  assert.ok(S.hasAnswer(mine.items.get("fm-2")));  // a note in the framework's own field is an answer
+  const loaded = S.fromStored(JSON.parse(JSON.stringify(S.toStored(mine, REVIEWED))), REVIEWED);
+  assert.equal(loaded.items.get("fm-2").checks, "Tested 5 iPads");
+  assert.equal(loaded.items.get("filtering").governor, "Tom Hughes");
+  // Read without the framework (as for the 2012 briefing), only the four are kept.
+  assert.equal(S.fromStored(JSON.parse(JSON.stringify(S.toStored(mine, REVIEWED)))).items.get("fm-2").checks, undefined);
+  // The newer change wins, field by field of the same answer as for the four.
+  const theirs = S.copy(loaded);
+  assert.ok(S.setAnswer(theirs, "fm-2", "checks", "Tested 5 iPads and 3 laptops", T2));
+  assert.equal(S.merge(loaded, theirs).items.get("fm-2").checks, "Tested 5 iPads and 3 laptops");
+  const plan = S.importPlans(loaded, theirs).merge;
+  assert.deepEqual([plan.added, plan.changed, plan.kept, plan.removed], [0, 1, 1, 0]);
+  // The export: the review record first, then every item with every field, filled in or not.
+  const records = S.exportRecords(loaded, REVIEWED);
+  assert.deepEqual(records.map((r) => [r.id, r.kind]), [["filtering", "review"], ["fm-1", "standard"], ["fm-2", "standard"]]);
+  assert.equal(records[0].title, "Annual review");
+  assert.equal(records[1]["checked-on"], "");
+  const back = S.parseImport(S.exportJson(loaded, REVIEWED, T2), REVIEWED).state;
+  assert.equal(back.items.get("fm-2").checks, "Tested 5 iPads");
+  assert.equal(back.items.get("filtering").governor, "Tom Hughes");
+  assert.deepEqual(S.retiredIds(back, REVIEWED), []);
+  assert.deepEqual(S.frameworkChanges(loaded, REVIEWED), {added: [], reworded: [], retired: []});
+});
+
+test("an import's own fields are checked like the four, and another framework's file is refused", () => {
+  const bad = JSON.stringify({format: "esafety-self-review", framework: "filtering", items: [{id: "fm-1", checks: {x: 1}}]});
+  assert.match(S.parseImport(bad, REVIEWED).error, /item 1 is not a valid answer/);
+  const long = JSON.stringify({format: "esafety-self-review", framework: "filtering",
+                               items: [{id: "fm-1", governor: "x".repeat(S.LIMITS.field + 1)}]});
+  assert.match(S.parseImport(long, REVIEWED).error, /item 1 is not a valid answer/);
+  // A field the framework does not ask for is left out, not trusted.
+  const extra = JSON.stringify({format: "esafety-self-review", framework: "filtering", items: [{id: "fm-1", secret: "x"}]});
+  assert.equal(S.parseImport(extra, REVIEWED).state.items.get("fm-1").secret, undefined);
+  assert.match(S.parseImport(importFile([{id: "feature-01", rating: "fully"}]), REVIEWED).error,
+               /a different framework \(“ofsted-2012”\), not Filtering standards/);
+  const ours = JSON.stringify({format: "esafety-self-review", framework: "filtering", items: [{id: "fm-1", rating: "fully"}]});
+  assert.match(S.parseImport(ours, FRAMEWORK).error, /a different framework \(“filtering”\), not Ofsted 2012/);
+});

@@ -6,9 +6,10 @@ import json
 PATH = "self-review/"
 
 
-def open_review(page, site_url):
-    """Open the page and wait until its script has loaded the framework and shown the tool."""
-    page.goto(site_url + PATH)
+def open_review(page, site_url, path=PATH):
+    """Open the page (the 2012 briefing's, or `path`) and wait until its script has loaded the
+    framework and shown the tool."""
+    page.goto(site_url + path)
     page.locator("#sr-tool").wait_for(state="visible")
     return page
 

@@ -10,6 +10,9 @@ from test_tool import ANSWERS, assert_answers_shown, enter_answers
 
 # The page's script as it was before answers carried their own times (main before issue 15).
 OLD_SCRIPT = Path(__file__).parent / "fixtures" / "self-review-before-issue-15.js"
+# What the page stored for test_tool.ANSWERS before any framework could be reviewable: written by
+# its scripts as they were on main before issue 12's self-review (driven like enter_answers).
+BEFORE_REVIEWABLE = Path(__file__).parent / "fixtures" / "stored-before-reviewable.json"
 
 
 def test_answers_saved_by_the_previous_version_all_load(review):
@@ -60,3 +63,19 @@ def test_a_notice_says_what_changed_in_the_framework_since_the_last_visit(review
     write(page, "feature-01", "evidence", "Briefing, 4 Sept")
     assert reopen(page).is_hidden("#sr-changed")
     assert "inadequate-99" in page.inner_text("#sr-retired-list")
+
+
+def test_answers_saved_before_frameworks_were_reviewable_load_unchanged(review):
+    page = review
+    before = json.loads(BEFORE_REVIEWABLE.read_text("utf-8"))
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [f"esafety-self-review:{before['framework']}", json.dumps(before)])
+    reopen(page)
+    assert_answers_shown(page)
+    assert stored(page) == before  # opening the page rewrites nothing
+    # The first save in this version keeps every other answer exactly as it was stored.
+    write(page, "feature-03", "evidence", "New")
+    after = stored(page)
+    assert {k: v for k, v in after["items"].items() if k != "feature-03"} == before["items"]
+    assert set(after) == set(before) and after["framework"] == before["framework"]
+    assert_answers_shown(reopen(page))

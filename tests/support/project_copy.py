@@ -26,3 +26,24 @@ def replace_in(path: Path, old: str, new: str) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, 1), "utf-8")
     return line
+
+
+def framework_mistake(tmp_path: Path, fixture: Path, old: str, new: str, message: str):
+    """Load a copy of the project's data with the framework `fixture` added and `old` changed to
+    `new` in it: the first error whose problem says `message` (failing if there is none), and the
+    line of the change."""
+    import pytest
+
+    from esafety_portal.errors import ContentErrors
+    from esafety_portal.load import load_content
+
+    project = copy_project(tmp_path, parts=("data",))
+    (project / "data" / "frameworks").mkdir(exist_ok=True)
+    target = project / "data" / "frameworks" / fixture.name
+    shutil.copy(fixture, target)
+    line = replace_in(target, old, new)
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project)
+    mine = [e for e in caught.value.errors if message in e.problem]
+    assert mine, caught.value.report()
+    return mine[0], line

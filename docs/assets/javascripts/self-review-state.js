@@ -4,8 +4,10 @@
  * in the framework since the answers were saved, and make the export records and CSV text.
  *
  * A state is {school, schoolModified, saved, items: Map(id -> answer), seen: Map(id -> print)
- * or null}; an answer is {rating, evidence, action, who, by, modified}. Times are ISO strings,
- * so that they compare as text. Everything keyed by an item id is a Map: ids come from files.
+ * or null}; an answer is {rating, evidence, action, who, by, modified}, plus the framework's own
+ * fields (`item_fields`) where it has any. What a school records once per review
+ * (`review_fields`) is kept as one more answer, under the framework's own id. Times are ISO
+ * strings, so that they compare as text. Everything keyed by an item id is a Map: ids come from files.
  *
  * A plain script that defines one global, and module.exports for Node's test runner.
  */
@@ -37,23 +39,37 @@
     return typeof value === "string" && TIME.test(value) ? value : fallback;
   }
 
-  function answer(data, modified) {
+  // Every field an answer of `framework` may hold besides its rating: the four every
+  // self-review has, then the framework's own, per item and per review (field ids are ids).
+  function fieldNames(framework) {
+    var own = framework ? (framework.item_fields || []).concat(framework.review_fields || []) : [];
+    return FIELDS.concat(own.map(function (field) { return field.id; }).filter(function (name) {
+      return ID.test(name) && FIELDS.indexOf(name) < 0;
+    }));
+  }
+
+  function answer(data, modified, names) {
     var result = {rating: RATINGS.indexOf(data.rating) >= 0 ? data.rating : ""};
-    FIELDS.forEach(function (name) { result[name] = text(data[name]); });
+    (names || FIELDS).forEach(function (name) { result[name] = text(data[name]); });
     result.modified = time(data.modified, modified);
     return result;
   }
 
-  function blank() {
-    return answer({}, "");
+  function blank(framework) {
+    return answer({}, "", fieldNames(framework));
+  }
+
+  // The fields an answer holds, whichever framework it is for.
+  function notes(entry) {
+    return Object.keys(entry).filter(function (name) { return name !== "rating" && name !== "modified"; });
   }
 
   function hasAnswer(entry) {
-    return Boolean(entry) && (Boolean(entry.rating) || FIELDS.some(function (name) { return entry[name]; }));
+    return Boolean(entry) && (Boolean(entry.rating) || notes(entry).some(function (name) { return entry[name]; }));
   }
 
   function sameAnswer(a, b) {
-    return ["rating"].concat(FIELDS).every(function (name) { return a[name] === b[name]; });
+    return ["rating"].concat(notes(a), notes(b)).every(function (name) { return (a[name] || "") === (b[name] || ""); });
   }
 
   function own(object, name) {
@@ -61,16 +77,17 @@
   }
 
   // A stored record, of any version of this page. Answers saved before per-item times take
-  // the record's own save time.
-  function fromStored(data) {
+  // the record's own save time. `framework` names the fields to keep beyond the four.
+  function fromStored(data, framework) {
     var result = empty();
+    var names = fieldNames(framework);
     if (!data || typeof data !== "object") return result;
     result.saved = time(data.saved, "");
     result.school = text(data.school);
     result.schoolModified = time(data.school_modified, result.saved);
     var items = data.items && typeof data.items === "object" ? data.items : {};
     Object.keys(items).forEach(function (id) {
-      if (ID.test(id) && items[id] && typeof items[id] === "object") result.items.set(id, answer(items[id], result.saved));
+      if (ID.test(id) && items[id] && typeof items[id] === "object") result.items.set(id, answer(items[id], result.saved, names));
     });
     if (data.fingerprints && typeof data.fingerprints === "object") {
       result.seen = new Map();
@@ -179,6 +196,7 @@
     }
     if (data.items.length > LIMITS.items) return {error: "This file has too many items to be a self-review copy."};
     var result = empty();
+    var names = fieldNames(framework);
     var exported = time(data.exported, "");
     result.school = typeof data.school === "string" ? data.school.slice(0, LIMITS.field) : "";
     result.schoolModified = time(data.school_modified, exported);
@@ -187,11 +205,11 @@
       var r = data.items[i];
       var bad = !r || typeof r !== "object" || Array.isArray(r) || typeof r.id !== "string" || !ID.test(r.id) ||
         r.id.length > 100 || result.items.has(r.id) || (r.rating && RATINGS.indexOf(r.rating) < 0) ||
-        FIELDS.some(function (name) {
+        names.some(function (name) {
           return own(r, name) && (typeof r[name] !== "string" || r[name].length > LIMITS.field);
         });
       if (bad) return {error: "This file is damaged: item " + (i + 1) + " is not a valid answer."};
-      result.items.set(r.id, answer(r, exported));
+      result.items.set(r.id, answer(r, exported, names));
     }
     return {state: result};
   }
@@ -257,19 +275,21 @@
   }
 
   // -- export ----------------------------------------------------------------------------------
-  // Every framework item in page order (indicators, then features by theme), then the answers
-  // for items no longer in the framework.
+  // The record once per review (where the framework asks for one), then every framework item in
+  // page order (indicators, then items by theme), then the answers for items no longer in the
+  // framework. Each record has every field the framework asks for, filled in or not.
   function exportRecords(state, framework) {
     var records = [];
     var known = new Map();
     var add = function (item, kind, theme) {
       known.set(item.id, true);
-      records.push(Object.assign({id: item.id, kind: kind, theme: theme, title: item.title},
-                                 state.items.get(item.id) || blank()));
+      records.push(Object.assign({id: item.id, kind: kind, theme: theme, title: item.title}, blank(framework),
+                                 state.items.get(item.id) || {}));
     };
+    if ((framework.review_fields || []).length) add({id: framework.id, title: framework.review_title}, "review", "");
     framework.indicators.forEach(function (item) { add(item, "inadequate", ""); });
     framework.themes.forEach(function (theme) {
-      theme.items.forEach(function (item) { add(item, "feature", theme.title); });
+      theme.items.forEach(function (item) { add(item, item.kind || "feature", theme.title); });
     });
     state.items.forEach(function (entry, id) {
       if (!known.has(id) && hasAnswer(entry)) records.push(Object.assign({id: id, kind: "retired", theme: "", title: ""}, entry));
@@ -302,7 +322,7 @@
     return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }
 
-  return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, empty: empty, blank: blank,
+  return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, fieldNames: fieldNames, empty: empty, blank: blank,
           hasAnswer: hasAnswer, fromStored: fromStored, toStored: toStored, setAnswer: setAnswer,
           setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, importPlans: importPlans,
           fingerprint: fingerprint, frameworkChanges: frameworkChanges, exportRecords: exportRecords,

@@ -1,4 +1,6 @@
-/* Self-review: a school rates itself against every feature and inadequate indicator.
+/* Self-review: a school rates itself against every item of a framework (the 2012 briefing's
+ * features and inadequate indicators, or a reviewable framework's items, with that framework's
+ * own fields per item and once per review).
  *
  * The page's DOM layer. The answers as data (merging, import, export, CSV) are in
  * self-review-state.js (SelfReviewState); keeping them in this browser's localStorage, shared
@@ -42,6 +44,12 @@
     return $("sr-words").content.querySelector('[data-word="' + name + '"]').textContent;
   }
 
+  // A kind of item in words: the page's own word for it, else the kind the framework names.
+  function kindWord(kind) {
+    var known = $("sr-words").content.querySelector('[data-word="' + kind + '"]');
+    return known ? known.textContent : kind.charAt(0).toUpperCase() + kind.slice(1);
+  }
+
   function ratingWord(id, rating) {
     if (!rating) return word("unrated");
     var kind = items.get(id) ? items.get(id).kind : "feature";
@@ -66,13 +74,15 @@
     framework = data;
     var root = script.dataset.siteRoot || "";
     var sections = $("sr-sections");
-    sections.appendChild(section(word("indicators-title"), word("indicators-intro"), framework.indicators, null, root));
+    if (framework.indicators.length) {
+      sections.appendChild(section(word("indicators-title"), word("indicators-intro"), framework.indicators, null, root));
+    }
     framework.themes.forEach(function (theme) {
       sections.appendChild(section(theme.title, "", theme.items, theme, root));
     });
     store = StoredRecord.open({
       key: S.FORMAT + ":" + framework.id,
-      read: S.fromStored,
+      read: function (data) { return S.fromStored(data, framework); },
       write: function (record) { return S.toStored(record, framework); },
       merge: S.merge
     });
@@ -139,13 +149,24 @@
     article.querySelectorAll("[data-field]").forEach(function (field) {
       field.id = prefix + "-" + field.dataset.field;
       article.querySelector('[data-for="' + field.dataset.field + '"]').htmlFor = field.id;
+      var hint = article.querySelector('[data-hint="' + field.dataset.field + '"]');
+      if (hint) {
+        hint.id = field.id + "-hint";
+        field.setAttribute("aria-describedby", hint.id);
+      }
     });
     return article;
   }
 
   // -- state and storage ---------------------------------------------------------------------
   function entry(id) {
-    return state.items.get(id) || S.blank();
+    return Object.assign(S.blank(framework), state.items.get(id) || {});
+  }
+
+  // The fields filled in once per review (the framework's review_fields), kept as the answer
+  // under the framework's own id.
+  function reviewFields() {
+    return tool.querySelectorAll("[data-review-field]");
   }
 
   function now() {
@@ -181,6 +202,7 @@
   // Sets only what differs, so that a change from another tab leaves the caret where it is.
   function show() {
     setValue($("sr-school"), state.school);
+    reviewFields().forEach(function (field) { setValue(field, entry(framework.id)[field.dataset.reviewField]); });
     order.forEach(function (id) {
       var article = items.get(id).element;
       var current = entry(id);
@@ -229,6 +251,8 @@
     var changed;
     if (target.id === "sr-school") {
       changed = S.setSchool(state, target.value, now());
+    } else if (target.dataset.reviewField) {
+      changed = S.setAnswer(state, framework.id, target.dataset.reviewField, target.value, now());
     } else {
       var article = target.closest(".sr-item");
       if (!article) return;
@@ -286,9 +310,9 @@
       return ids.filter(function (id) { return entry(id).rating === rating; }).length;
     };
     $("sr-overall").textContent =
-      count(features, "fully") + " of " + features.length + " features of good practice fully in place, " +
-      count(features, "partly") + " partly in place. " +
-      count(indicators, "fully") + " of " + indicators.length + " indicators of inadequate practice dealt with.";
+      count(features, "fully") + " of " + features.length + " " + word("items-counted") + " fully in place, " +
+      count(features, "partly") + " partly in place." + (indicators.length ? " " +
+      count(indicators, "fully") + " of " + indicators.length + " indicators of inadequate practice dealt with." : "");
 
     var rows = $("sr-theme-rows");
     rows.textContent = "";
@@ -300,6 +324,10 @@
       slot(row, "unrated").textContent = count(ids, "");
       rows.appendChild(row);
     });
+
+    plan();
+    retired();
+    if (!$("sr-open-indicators")) return;  // a framework with no indicators and no questions
 
     var open = indicators.filter(function (id) { return entry(id).rating !== "fully"; });
     list($("sr-open-indicators"), $("sr-open-indicators-none"), open.map(function (id) {
@@ -317,9 +345,6 @@
                 return items.get(id).item.title + ", " + ratingWord(id, entry(id).rating).toLowerCase();
               }).join("; ") + ")"};
     }));
-
-    plan();
-    retired();
   }
 
   function list(element, none, entries) {
@@ -347,7 +372,34 @@
              order.indexOf(a) - order.indexOf(b);
     });
     planRows($("sr-plan-action"), needs);
-    planRows($("sr-plan-done"), order.filter(function (id) { return entry(id).rating === "fully"; }));
+    if ($("sr-plan-done")) planRows($("sr-plan-done"), order.filter(function (id) { return entry(id).rating === "fully"; }));
+    if ($("sr-plan-items")) planItems($("sr-plan-items"));
+    tool.querySelectorAll("[data-review-slot]").forEach(function (slotted) {
+      var field = tool.querySelector('[data-review-field="' + slotted.dataset.reviewSlot + '"]');
+      slotted.textContent = shown(field, entry(framework.id)[slotted.dataset.reviewSlot]) || word("not-given");
+    });
+  }
+
+  // A value as printed: dates in words, the rest as written.
+  function shown(field, value) {
+    return field && field.type === "date" && value ? longDate(new Date(value + "T12:00:00")) : value;
+  }
+
+  // The record for governors: every item with every field, in page order.
+  function planItems(container) {
+    container.textContent = "";
+    order.forEach(function (id) {
+      var section = clone("sr-plan-item-template");
+      var current = entry(id);
+      var fields = items.get(id).element;
+      slot(section, "title").textContent = items.get(id).item.title;
+      slot(section, "status").textContent = ratingWord(id, current.rating);
+      S.fieldNames(framework).forEach(function (name) {
+        var target = slot(section, name);
+        if (target) target.textContent = shown(fields.querySelector('[data-field="' + name + '"]'), current[name]) || "–";
+      });
+      container.appendChild(section);
+    });
   }
 
   function planRows(body, ids) {
@@ -372,7 +424,7 @@
       var li = clone("sr-open-item-template");
       var current = entry(id);
       slot(li, "link").replaceWith(document.createTextNode(id));
-      slot(li, "note").textContent = "(" + [ratingWord(id, current.rating)].concat(FIELDS.map(function (name) {
+      slot(li, "note").textContent = "(" + [ratingWord(id, current.rating)].concat(S.fieldNames(framework).map(function (name) {
         return current[name];
       }).filter(Boolean)).join("; ") + ")";
       ul.appendChild(li);
@@ -385,11 +437,15 @@
     download(S.exportJson(state, framework, now()), "application/json", "json");
   }
 
+  // One row per record; a framework's own fields (per item, then per review) add a column each.
   function exportCsv() {
-    var header = ["Id", "Type", "Theme", "Item", "Rating", "Evidence", "Next action", "Who", "By when"];
+    var own = (framework.item_fields || []).concat(framework.review_fields || []);
+    var header = ["Id", "Type", "Theme", "Item", "Rating", "Evidence", "Next action", "Who", "By when"].concat(
+      own.map(function (field) { return field.label; }));
     var rows = S.exportRecords(state, framework).map(function (r) {
-      return [r.id, word(r.kind === "inadequate" ? "indicator" : r.kind), r.theme, r.title,
-              ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by];
+      return [r.id, kindWord(r.kind === "inadequate" ? "indicator" : r.kind), r.theme, r.title,
+              r.kind === "review" ? "" : ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by].concat(
+        own.map(function (field) { return r[field.id]; }));
     });
     download(S.csv([header].concat(rows)), "text/csv;charset=utf-8", "csv");
   }

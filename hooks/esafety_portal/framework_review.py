@@ -1,0 +1,54 @@
+"""The self-review of a reviewable framework (one with a `self_review:` block) as plain data,
+for its page's checklist and the in-browser tool: the same shape as the 2012 briefing's
+(self_review.framework()), so that one script drives both, plus the framework's own fields.
+
+Built from the content model alone, so a new reviewable framework file gets its page and JSON
+with no code change. Deterministic: the same data gives the same bytes and the same `version`.
+"""
+from __future__ import annotations
+
+from .frameworks import Framework
+from .model import Content, Item
+from .pages import page_of
+from .self_review import FORMAT, as_json, page_url, version
+
+
+def page_of_review(framework_id: str) -> str:
+    """The docs path of a framework's self-review page: /self-review/<id>/."""
+    return f"self-review/{framework_id}.md"
+
+
+def data_of_review(framework_id: str) -> str:
+    """Where its JSON is published, beside the 2012 briefing's framework.json."""
+    return f"assets/self-review/{framework_id}.json"
+
+
+def reviewable(content: Content) -> list[Framework]:
+    return [fw for fw in content.frameworks if fw.self_review]
+
+
+def _item(content: Content, item: Item, use_directory_urls: bool) -> dict:
+    url = f"{page_url(page_of(content, item.id), use_directory_urls)}#{item.id}"
+    return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()), "url": url}
+
+
+def review(content: Content, fw: Framework, use_directory_urls: bool = True) -> dict:
+    """The items a school rates, by group (items outside any group form one group named for the
+    framework), and the fields it fills in per item and once per review."""
+    groups = [(g.id, g.title, g.items) for g in fw.groups if g.items]
+    if fw.ungrouped():
+        groups.append((fw.id, fw.label, fw.ungrouped()))
+    body = {
+        "themes": [{"id": gid, "title": title, "items": [_item(content, i, use_directory_urls) for i in items]}
+                   for gid, title, items in groups],
+        "indicators": [],
+        "questions": [],
+        "item_fields": [f.as_data() for f in fw.self_review.item_fields],
+        "review_fields": [f.as_data() for f in fw.self_review.review_fields],
+    }
+    return {"format": FORMAT, "id": fw.id, "title": fw.title, "review_title": fw.self_review.title,
+            "version": version(body), **body}
+
+
+def review_json(content: Content, fw: Framework, use_directory_urls: bool = True) -> bytes:
+    return as_json(review(content, fw, use_directory_urls))

@@ -1,0 +1,62 @@
+"""A reviewable framework's `self_review:` block: the self-review page's title and intro, and the
+fields a school fills in besides the rating, evidence, next action, who and by when that every
+self-review has (per item, and once per review)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ContentError
+from .yaml_loader import format_path, line_of
+
+# Names a self-review record already uses for every item (self-review-state.js), or that the
+# exports give each row: a field of the framework's own may not take one.
+TAKEN = ("id", "kind", "theme", "title", "rating", "evidence", "action", "who", "by", "modified")
+
+
+@dataclass(frozen=True)
+class ReviewField:
+    id: str
+    label: str
+    type: str  # text, long-text or date
+    help: str = ""
+
+    def as_data(self) -> dict:
+        return {"id": self.id, "label": self.label, "help": self.help, "type": self.type}
+
+
+@dataclass(frozen=True)
+class SelfReview:
+    title: str
+    intro: str
+    item_fields: tuple[ReviewField, ...] = ()
+    review_fields: tuple[ReviewField, ...] = ()
+
+
+def self_review_from_data(raw: dict | None) -> SelfReview | None:
+    if raw is None:
+        return None
+    fields = {name: tuple(ReviewField(f["id"], f["label"], f["type"], f.get("help", "")) for f in raw.get(name, ()))
+              for name in ("item_fields", "review_fields")}
+    return SelfReview(raw["title"], raw["intro"], **fields)
+
+
+def check_review_fields(f) -> list[ContentError]:
+    """Field ids are unique in the block and take no name every self-review already uses."""
+    errors, seen = [], {}
+    block = f.data.get("self_review", {})
+    fields = sorted((line_of(f.data, where), where, field) for part in ("item_fields", "review_fields")
+                    for index, field in enumerate(block.get(part, ()))
+                    for where in [["self_review", part, index, "id"]])
+    for line, where, field in fields:  # in file order, so that the second of two is the one reported
+        if field["id"] in TAKEN:
+            errors.append(ContentError(
+                f.shown_as, line, format_path(where), f"'{field['id']}' is a field every self-review already has",
+                f"leave it out (rating, evidence, next action, who and by when are always asked), or choose "
+                f"another id, such as '{field['id']}-detail'"))
+        elif field["id"] in seen:
+            errors.append(ContentError(
+                f.shown_as, line, format_path(where), f"the field id '{field['id']}' is already used "
+                f"({f.shown_as}:{seen[field['id']]})", "give each field of the self-review its own id"))
+        else:
+            seen[field["id"]] = line
+    return errors

@@ -1,0 +1,52 @@
+"""Hook: a self-review page and its JSON for every reviewable framework (a file in
+data/frameworks/ with a `self_review:` block), made from the data alone, so making a framework
+reviewable is an edit to its file.
+
+on_config (priority 40, after framework_pages has made the Frameworks section) lists each
+review in the nav straight after its framework's page; on_files renders the page through
+overrides/markdown/framework_review.md.jinja (template: self-review.html, the same tool as the
+2012 briefing's) and publishes assets/self-review/<id>.json for its script.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from esafety_portal.framework_review import data_of_review, page_of_review, review, review_json, reviewable
+from esafety_portal.frameworks import page_of_framework
+from esafety_portal.generated_pages import publish_pages
+from esafety_portal.jinja_cache import bytecode_cache
+from esafety_portal.render import Renderer
+
+SECTION = "Frameworks"  # hooks/framework_pages.py
+
+
+@event_priority(40)
+def on_config(config):
+    for fw in reviewable(config["esafety_content"]):
+        for entry in config.nav or []:
+            if isinstance(entry, dict) and SECTION in entry:
+                pages = entry[SECTION]
+                after = next(i for i, e in enumerate(pages) if isinstance(e, dict)
+                             and page_of_framework(fw.id) in e.values())
+                pages.insert(after + 1, {fw.self_review.title: page_of_review(fw.id)})
+    return config
+
+
+def on_files(files, config):
+    content = config["esafety_content"]
+    frameworks = reviewable(content)
+    if not frameworks:
+        return files
+    renderer = Renderer(content, Path(config.theme.custom_dir) / "markdown",
+                        bytecode_cache=bytecode_cache(config, "markdown"))
+    pages = {}
+    for fw in frameworks:
+        page = page_of_review(fw.id)
+        pages[page] = renderer.render("framework_review.md.jinja", page, fw=fw, data_path=data_of_review(fw.id),
+                                      framework=review(content, fw, config["use_directory_urls"]))
+        files.append(File.generated(config, data_of_review(fw.id),
+                                    content=review_json(content, fw, config["use_directory_urls"])))
+    return publish_pages(files, config, pages)
