@@ -217,23 +217,32 @@ def _source_problems(f) -> list[ContentError]:
     return errors
 
 
-def _equivalence_problems(files) -> list[ContentError]:
+def check_equivalence(files) -> list[ContentError]:
     """`no_current_equivalent` belongs on a historical item the crosswalk covers, and only while no
-    current item says it grew out of it (the two would contradict each other)."""
+    current item says it grew out of it (the two would contradict each other). Run on every file
+    that reads, valid or not, so the message shows with any others in the same file."""
     frameworks = [f for f in files if f.schema == "framework"]
-    carried = {m["item"]: f.shown_as for f in frameworks for item in f.data["items"] for m in item.get("grew_out_of", ())}
+
+    def items(f):
+        listed = f.data.get("items")
+        return [(i, item) for i, item in enumerate(listed) if isinstance(item, dict)] if isinstance(listed, list) else []
+
+    carried = {m.get("item"): f.shown_as for f in frameworks for _, item in items(f)
+               for m in (item.get("grew_out_of") if isinstance(item.get("grew_out_of"), list) else ())
+               if isinstance(m, dict)}
     errors = []
     for f in frameworks:
-        for index, item in enumerate(f.data["items"]):
+        for index, item in items(f):
             if "no_current_equivalent" not in item:
                 continue
             where = ["items", index, "no_current_equivalent"]
-            if f.data["status"] == "current" or item["kind"] not in CROSSWALK_KINDS:
+            status, kind = f.data.get("status"), item.get("kind")
+            if status == "current" or kind not in CROSSWALK_KINDS:
                 errors.append(ContentError(
                     f.shown_as, line_of(f.data, where), format_path(where),
-                    f"is given for a {item['kind']} of a {f.data['status']} framework",
+                    f"is given for a {kind} of a {status} framework",
                     "use it only on a historical " + " or ".join(CROSSWALK_KINDS) + "; remove it here"))
-            elif item["id"] in carried:
+            elif item.get("id") in carried:
                 errors.append(ContentError(
                     f.shown_as, line_of(f.data, where), format_path(where),
                     f"says '{item['id']}' has no current equivalent, but an item in {carried[item['id']]} grew out "
@@ -244,7 +253,7 @@ def _equivalence_problems(files) -> list[ContentError]:
 def check_frameworks(files, docs_dir=None) -> list[ContentError]:
     """What the schema cannot say: the id is the file's name, items sit in groups that exist, the
     pages it names are in docs/, and a current framework's source is named in full."""
-    errors = _equivalence_problems(files)
+    errors = []
     for f in files:
         if f.schema != "framework":
             continue
