@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class ContentError:
-    file: str  # path relative to the project, e.g. data/features.yml
+    file: str  # path relative to the project, e.g. data/frameworks/kcsie-2026.yml
     line: int
     path: str  # data path, e.g. themes[0].features[2].text ('' for the whole file)
     problem: str

@@ -33,7 +33,7 @@ class Review:
 class FileMeta:
     """Review dates and change history of one data file."""
 
-    file: str  # e.g. data/features.yml
+    file: str  # e.g. data/frameworks/inspecting-e-safety-2012.yml
     review: Review | None
     changes: tuple[Change, ...]
 

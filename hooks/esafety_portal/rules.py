@@ -14,7 +14,7 @@ from .yaml_loader import LineDict, LineList, format_path, line_of
 
 @dataclass
 class DataFile:
-    shown_as: str  # e.g. data/features.yml
+    shown_as: str  # e.g. data/frameworks/kcsie-2026.yml
     schema: str  # e.g. features
     data: LineDict
 
