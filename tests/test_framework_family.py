@@ -158,6 +158,17 @@ def test_a_framework_that_is_not_statutory_says_so_in_its_notice(built_site):
     assert "Current: schools must follow this now" not in page
 
 
+def test_frameworks_are_listed_in_the_order_their_files_give(content, built_site):
+    """KCSIE, the statutory guidance every school must have regard to, leads the home page's list,
+    not whichever title sorts first."""
+    current = [fw for fw in content.frameworks if fw.current]
+    assert [fw.order for fw in current] == sorted(fw.order for fw in current) and current[0].id == "kcsie-2026"
+    home = (built_site / "index.html").read_text("utf-8")
+    listed = [home.index(f'href="frameworks/{fw.id}/"') for fw in current]
+    assert listed == sorted(listed)
+    assert 'href="self-review/dfe-filtering-monitoring/"' in home and 'href="frameworks/crosswalk/"' in home
+
+
 def test_every_current_framework_in_the_data_names_its_source_in_full():
     for framework in load_content(ROOT).frameworks:
         if framework.current:

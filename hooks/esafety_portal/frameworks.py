@@ -69,6 +69,7 @@ class Framework:
     as_of: str = ""
     checked_against: str = ""
     standing: str = ""  # how far schools must follow a current framework, for its notice
+    order: int = 100  # its place in lists among frameworks of its status (no order: after those with one)
     keywords: tuple[str, ...] = ()
     kind: str = ""  # the kind of document, such as Survey report
     reference: str = ""  # the publisher's reference number
@@ -136,6 +137,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         intro=data["intro"], data_file=data_file, meta=meta,
         in_force=data.get("in_force", ""), as_of=data.get("as_of", ""),
         checked_against=data.get("checked_against", ""), standing=data.get("standing", ""),
+        order=data.get("order", 100),
         keywords=tuple(data.get("keywords", ())),
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
         page=data.get("page", ""), kinds=kinds,
@@ -299,6 +301,6 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
 
 def build_frameworks(files, metas: dict[str, FileMeta]) -> list[Framework]:
     frameworks = [framework_from_data(f.data, f.shown_as, metas[f.shown_as]) for f in files if f.schema == "framework"]
-    # Current guidance first, then the rest; within each, by title.
-    return sorted(frameworks, key=lambda fw: (not fw.current, fw.label.lower()))
+    # Current guidance first, then the rest; within each, in the files' order, then by title.
+    return sorted(frameworks, key=lambda fw: (not fw.current, fw.order, fw.label.lower()))
 
