@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-SEEDS ?= ../shared/seeds
+SEEDS ?=
 
 .PHONY: check-seeds serve build check review test engines system-packages bench clean help vendor
 
@@ -47,7 +47,8 @@ test: $(VENV)/.installed system-packages node_modules ## Run the whole test suit
 engines: $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py
 
-check-seeds: $(VENV)/.installed ## Check tests/fixtures/seeds.json against the seed articles in SEEDS (default ../shared/seeds)
+check-seeds: $(VENV)/.installed ## Check tests/fixtures/seeds.json against the seed articles: make check-seeds SEEDS=folder
+	@test -n "$(SEEDS)" || { echo "Say where the seed articles are: make check-seeds SEEDS=folder"; exit 2; }
 	$(BIN)/python tests/support/seeds.py --check $(SEEDS)
 
 bench: $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
