@@ -15,7 +15,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from esafety_portal.framework_review import data_of_review, page_of_review, review, review_json, reviewable
-from esafety_portal.frameworks import page_of_framework
 from esafety_portal.generated_pages import publish_pages
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.render import Renderer
@@ -29,9 +28,11 @@ def on_config(config):
         for entry in config.nav or []:
             if isinstance(entry, dict) and SECTION in entry:
                 pages = entry[SECTION]
-                after = next(i for i, e in enumerate(pages) if isinstance(e, dict)
-                             and page_of_framework(fw.id) in e.values())
-                pages.insert(after + 1, {fw.self_review.title: page_of_review(fw.id)})
+                # After its framework's page; a framework on hand-written pages (the 2012 briefing)
+                # is not in this section, so its review goes at the end.
+                at = next((i + 1 for i, e in enumerate(pages) if isinstance(e, dict) and fw.home in e.values()),
+                          len(pages))
+                pages.insert(at, {fw.self_review.title: page_of_review(fw.id)})
     return config
 
 
