@@ -8,9 +8,8 @@ with no code change. Deterministic: the same data gives the same bytes and the s
 from __future__ import annotations
 
 from .frameworks import Framework
-from .model import Content, Item
-from .pages import page_of
-from .self_review import FORMAT, as_json, page_url, version
+from .model import Content
+from .self_review import FORMAT, as_json, item_data, version
 
 
 def page_of_review(framework_id: str) -> str:
@@ -27,11 +26,6 @@ def reviewable(content: Content) -> list[Framework]:
     return [fw for fw in content.frameworks if fw.self_review]
 
 
-def _item(content: Content, item: Item, use_directory_urls: bool) -> dict:
-    url = f"{page_url(page_of(content, item.id), use_directory_urls)}#{item.id}"
-    return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()), "url": url}
-
-
 def review(content: Content, fw: Framework, use_directory_urls: bool = True) -> dict:
     """The items a school rates, by group (items outside any group form one group named for the
     framework), and the fields it fills in per item and once per review."""
@@ -39,7 +33,7 @@ def review(content: Content, fw: Framework, use_directory_urls: bool = True) -> 
     if fw.ungrouped():
         groups.append((fw.id, fw.label, fw.ungrouped()))
     body = {
-        "themes": [{"id": gid, "title": title, "items": [_item(content, i, use_directory_urls) for i in items]}
+        "themes": [{"id": gid, "title": title, "items": [item_data(content, i, use_directory_urls) for i in items]}
                    for gid, title, items in groups],
         "indicators": [],
         "questions": [],

@@ -30,7 +30,8 @@ def permalink(content: Content, item_id: str, use_directory_urls: bool = True) -
     return f"{page_url(page_of(content, item_id), use_directory_urls)}#{item_id}"
 
 
-def _item(content: Content, item: Item, use_directory_urls: bool) -> dict:
+def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
+    """One item a school rates, as the tool's JSON gives it (any self-review)."""
     return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()),
             "url": permalink(content, item.id, use_directory_urls)}
 
@@ -41,10 +42,10 @@ def framework(content: Content, use_directory_urls: bool = True) -> dict:
     source = content.features[0].source.document if content.features and content.features[0].source else None
     body = {
         "themes": [{"id": theme.id, "title": theme.title,
-                    "items": [_item(content, item, use_directory_urls) for item in theme.items]}
+                    "items": [item_data(content, item, use_directory_urls) for item in theme.items]}
                    for theme in content.themes],
-        "indicators": [_item(content, item, use_directory_urls) for item in content.indicators],
-        "questions": [{**_item(content, item, use_directory_urls),
+        "indicators": [item_data(content, item, use_directory_urls) for item in content.indicators],
+        "questions": [{**item_data(content, item, use_directory_urls),
                        "audience": content.get(item.group).title,
                        "probes": list(item.refs.get("probes", ()))}
                       for item in content.questions],
