@@ -12,9 +12,15 @@ from esafety_portal.clock import today as clock_today
 from esafety_portal.pages import data_of_pages
 
 
+def on_config(config):
+    # Which data files lie behind each page: worked out once per build, not once per page.
+    config["esafety_data_of_pages"] = data_of_pages(config["esafety_content"])
+    return config
+
+
 def on_page_markdown(markdown, page, config, files):
     content = config["esafety_content"]
-    data_files = _data_files(page, content)
+    data_files = _data_files(page, config["esafety_data_of_pages"])
     unknown = [str(f) for f in data_files if not isinstance(f, str) or f not in content.files]
     if unknown:
         raise PluginError(f"docs/{page.file.src_uri}: its front matter names {', '.join(unknown)}, which is not a "
@@ -36,9 +42,9 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _data_files(page, content) -> list:
+def _data_files(page, behind: dict) -> list:
     """The data files named in front matter (`data_files:` a list, or one name), else the page's own."""
-    named = page.meta.get("data_files") or page.meta.get("data_file") or data_of_pages(content).get(page.file.src_uri)
+    named = page.meta.get("data_files") or page.meta.get("data_file") or behind.get(page.file.src_uri)
     if not named:
         return []
     return list(named) if isinstance(named, list) else [named]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -195,31 +196,32 @@ class Content:
     def with_details(self, name: str):
         return next(fw for fw in self.frameworks if name in fw.details)
 
-    themes = property(lambda self: self.placed_groups("theme"))
-    audiences = property(lambda self: self.placed_groups("audience"))
-    indicators = property(lambda self: self.placed_items("inadequate"))
-    findings = property(lambda self: self.placed_items("finding"))
-    recommendations = property(lambda self: self.placed_items("recommendation"))
-    focus_areas = property(lambda self: self.placed_items("focus"))
-    features_intro = property(lambda self: self.placement("feature", "intro"))
-    indicators_intro = property(lambda self: self.placement("inadequate", "intro"))
-    questions_intro = property(lambda self: self.placement("question", "intro"))
-    heading_inferred_note = property(lambda self: self.placement("theme", "note"))
-    inspection = property(lambda self: self.details("inspection"))
-    survey = property(lambda self: self.details("survey"))
+    # Views, worked out on first use and kept: the model never changes once built.
+    themes = cached_property(lambda self: self.placed_groups("theme"))
+    audiences = cached_property(lambda self: self.placed_groups("audience"))
+    indicators = cached_property(lambda self: self.placed_items("inadequate"))
+    findings = cached_property(lambda self: self.placed_items("finding"))
+    recommendations = cached_property(lambda self: self.placed_items("recommendation"))
+    focus_areas = cached_property(lambda self: self.placed_items("focus"))
+    features_intro = cached_property(lambda self: self.placement("feature", "intro"))
+    indicators_intro = cached_property(lambda self: self.placement("inadequate", "intro"))
+    questions_intro = cached_property(lambda self: self.placement("question", "intro"))
+    heading_inferred_note = cached_property(lambda self: self.placement("theme", "note"))
+    inspection = cached_property(lambda self: self.details("inspection"))
+    survey = cached_property(lambda self: self.details("survey"))
 
-    @property
+    @cached_property
     def sources(self) -> dict[str, Source]:
         """The documents the portal quotes and lists as its sources: the frameworks that place
         their own entry (`kinds: framework:`) on a page."""
         return {fw.id: fw.source for fw in self._placed("framework")}
 
     # -- named queries -------------------------------------------------------------------
-    @property
+    @cached_property
     def features(self) -> list[Item]:
         return [item for theme in self.themes for item in theme.items]
 
-    @property
+    @cached_property
     def questions(self) -> list[Item]:
         return [item for audience in self.audiences for item in audience.items]
 
