@@ -43,7 +43,7 @@ def on_files(files, config):
         INDEX: renderer.render("framework_index.md.jinja", INDEX, relative=lambda src: relative_path(src, INDEX)),
         CROSSWALK: renderer.render("crosswalk.md.jinja", CROSSWALK, historical=historical,
                                    carried_ids={m.historical for m in content.mappings()},
-                                   dropped=[i for i in historical if i.extra.get("no_current_equivalent")],
+                                   dropped=content.without_equivalent(),
                                    new_items=[i for fw in content.frameworks if fw.current for i in fw.items
                                               if not i.extra.get("grew_out_of")]),
     }

@@ -245,6 +245,10 @@ class Content:
         indicators, the 2010 recommendations."""
         return self.features + self.indicators + self.recommendations
 
+    def without_equivalent(self) -> list[Item]:
+        """The historical items that say why nothing current carries them forward."""
+        return [item for item in self.historical_items() if item.extra.get("no_current_equivalent")]
+
     def mappings(self) -> list:
         """Every crosswalk row, in framework and item order."""
         return [m for fw in self.frameworks for item in fw.items for m in item.extra.get("grew_out_of", ())]

@@ -112,10 +112,9 @@ def crosswalk_csv(content: Content) -> bytes:
         writer.writerow([m.historical, content.get(m.historical).title, current.extra["framework"], m.current,
                          current.title, m.relation, m.note])
     # Items no current framework carries forward: a row each, with the reason in place of a note.
-    for item in content.historical_items():
-        if item.extra.get("no_current_equivalent"):
-            writer.writerow([item.id, item.title, "", "", "", NO_EQUIVALENT,
-                             " ".join(item.extra["no_current_equivalent"].split())])
+    for item in content.without_equivalent():
+        reason = " ".join(item.extra["no_current_equivalent"].split())
+        writer.writerow([item.id, item.title, "", "", "", NO_EQUIVALENT, reason])
     return _excel_csv(buffer)
 
 
