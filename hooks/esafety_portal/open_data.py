@@ -58,7 +58,8 @@ def framework_record(framework) -> dict:
     record = {name: getattr(framework, name) for name in IDENTITY if getattr(framework, name)}
     record["groups"] = [{"id": g.id, "title": g.title, "intro": g.intro} for g in framework.groups]
     record["items"] = [{"id": i.id, "kind": i.kind, "group": i.group, "title": i.title, "text": i.text,
-                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of")},
+                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of", "checked")},
+                        **({"checked": i.extra["checked"].as_data()} if i.extra.get("checked") else {}),
                         **({"grew_out_of": [{"item": m.historical, "relation": m.relation, "note": m.note}
                                             for m in i.extra["grew_out_of"]]} if i.extra.get("grew_out_of") else {}),
                         **({"keywords": list(i.keywords)} if i.keywords else {}),
@@ -118,7 +119,9 @@ def crosswalk_csv(content: Content) -> bytes:
     return _excel_csv(buffer)
 
 
-FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links"]
+FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links",
+                     "checked_source", "checked_section", "checked_date", "checked_against", "checked_copy_of"]
+CHECK_FIELDS = ("source", "section", "date", "against", "copy_of")  # the checked_ columns, in order
 
 
 def frameworks_csv(content: Content) -> bytes:
@@ -129,8 +132,9 @@ def frameworks_csv(content: Content) -> bytes:
     for fw in content.frameworks:
         for item in fw.items:
             links = " ".join(f"{name}:{target}" for name, ids in sorted(item.refs.items()) for target in ids)
+            checked = item.extra["checked"].as_data() if item.extra.get("checked") else {}
             writer.writerow([fw.id, fw.status, item.id, item.kind, item.group, item.title, " ".join(item.text.split()),
-                             item.extra.get("reference", ""), links])
+                             item.extra.get("reference", ""), links, *(checked.get(name, "") for name in CHECK_FIELDS)])
     return _excel_csv(buffer)
 
 

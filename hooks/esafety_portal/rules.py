@@ -167,7 +167,7 @@ def check_dates(files: list[DataFile], today: dt.date) -> list[ContentError]:
 
 # Fields that are not Markdown: each is checked for its own kind (the schema's patterns and enums,
 # and check_urls for web addresses).
-URL_FIELDS = {"url", "site_url", "repository_url"}
+URL_FIELDS = {"url", "site_url", "repository_url", "source"}
 _NOT_MARKDOWN = {"id", "email", "repository_branch", "language"} | URL_FIELDS
 
 
