@@ -22,7 +22,7 @@ def test_it_has_the_2012_briefings_shape_and_the_frameworks_own_fields(content, 
     assert (data["format"], data["id"], data["review_title"]) == (fw["format"], FW, "Annual filtering and monitoring review")
     assert data["indicators"] == [] and data["questions"] == []
     # Its items are not in groups: one group, named for the framework, holds them all, in order.
-    assert [(t["id"], t["title"]) for t in data["themes"]] == [(FW, "Filtering and monitoring standards")]
+    assert [(t["id"], t["title"]) for t in data["themes"]] == [(FW, filtering(content).label)]
     framework = filtering(content)
     assert [i["id"] for i in data["themes"][0]["items"]] == [i.id for i in framework.items]
     first = framework.items[0]
