@@ -2,10 +2,10 @@
 saying what is wrong and how to fix it. Each test makes one mistake in a copy of the real data."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
+from esafety_portal import clock
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
 from support.addresses import F10, F12
@@ -19,7 +19,7 @@ def project(tmp_path):
 
 def errors_of(project):
     with pytest.raises(ContentErrors) as caught:
-        load_content(project, today=dt.date(2026, 11, 24))
+        load_content(project, today=clock.today())  # the suite's pinned day (support/clock.py)
     return caught.value.errors
 
 

@@ -2,16 +2,18 @@
 (its hash is kept in .cache/checked/, one file per data file), and that never hides a mistake."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from esafety_portal import schema_check
+from esafety_portal import clock
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import CHECKED, load_content
 from support.project_copy import copy_project, replace_in
 
-TODAY = dt.date(2026, 11, 24)  # a fixed day: these tests are about validation, not dates
+# The suite's pinned day (support/clock.py: the newest date in the data), so no date in the real
+# data is "in the future": these tests are about validation, not dates.
+TODAY = clock.today()
 
 
 @pytest.fixture
