@@ -80,7 +80,7 @@ def test_review_lists_the_items_checked_only_against_secondary_copies_oldest_fir
     lines = review.secondary_report(load_content(project))
     listed = [line for line in lines if TARGET in line]
     assert [line.split()[0] for line in listed] == ["2026-11-18", "2026-11-19"]
-    assert "example-standard-2: Standard 2, copy by Testshire's briefing for governors" in listed[0]
+    assert "example-standard-2: Standard 2, in Testshire's briefing for governors" in listed[0]
     assert "example-question-1" in listed[1] and not any("example-standard-1" in line for line in lines)
 
 

@@ -60,8 +60,8 @@ def secondary_report(content: Content) -> list[str]:
         return lines + ["None: every current item was checked against the publisher's own text."]
     for fw, item in found:
         record = item.extra["checked"]
-        lines.append(f"{record.date.isoformat()}  {fw.data_file}  {item.id}: {record.section}, "
-                     f"copy by {record.copy_of} ({record.source})")
+        lines.append(f"{record.date.isoformat()}  {fw.data_file}  {item.id}: {record.section}, in "
+                     f"{record.copy_of} ({record.source})")
     refused = " data/site.yml refuses to publish them (refuse_secondary_copies: true)." \
         if content.site.refuse_secondary_copies else ""
     return lines + ["", f"{len(found)} item(s) to check against the publisher's own text.{refused}"]
