@@ -110,3 +110,15 @@ def test_every_current_item_in_the_data_carries_its_check_record(content):
             assert bool(record.copy_of) == (record.against == SECONDARY), item.id
             if NOT_STATUTORY.search(fw.standing):
                 assert "duty" not in item.kind.split(), item.id
+
+
+def test_check_record_mistakes_show_even_when_the_file_has_other_mistakes(project):
+    """Rules run on every file that reads: a hostile-values build once showed a mistake only after
+    the rest of the file had been mended."""
+    replace_in(project / TARGET, "status: current", "status: current\norder: first")  # a schema error
+    line = replace_in(project / TARGET, "      against: publisher\n", "      against: publisher\n"
+                      "      copy_of: Someone\n") + 1
+    errors = errors_of(project).errors
+    assert any(e.path == "order" for e in errors)
+    [error] = [e for e in errors if "is given for the publisher's own text" in e.problem]
+    assert (error.file, error.line, error.path) == (TARGET, line, "items[0].checked.copy_of")

@@ -58,34 +58,49 @@ NOT_STATUTORY = re.compile(r"\bnon-?statutory\b|\bnot statutory\b", re.IGNORECAS
 DUTY = re.compile(r"\bduty\b")
 
 
-def check_records(f) -> list[ContentError]:
-    """For one valid framework file: every item of a current framework has its check record; a
-    secondary copy says whose it is (and a publisher's text does not); advice labels no item a duty."""
+def check_records(files) -> list[ContentError]:
+    """Every item of a current framework has its check record; a secondary copy says whose it is
+    (and the publisher's own text does not); advice labels no item a duty. Run on every framework
+    file that reads, valid or not, so these messages show with any others in the same file."""
     errors = []
-    current = f.data["status"] == "current"
-    not_statutory = bool(NOT_STATUTORY.search(f.data.get("standing", "")))
-    for index, item in enumerate(f.data["items"]):
+    for f in files:
+        if f.schema != "framework":
+            continue
+        errors += _records_of(f)
+    return errors
+
+
+def _records_of(f) -> list[ContentError]:
+    errors = []
+    current = f.data.get("status") == "current"
+    standing = f.data.get("standing")
+    not_statutory = isinstance(standing, str) and bool(NOT_STATUTORY.search(standing))
+    items = f.data.get("items")
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
         where = ["items", index]
         record = item.get("checked")
         if current and not record:
             errors.append(ContentError(
                 f.shown_as, line_of(f.data, where + ["id"]), format_path(where),
-                f"'{item['id']}' has no check record, and every item of a current framework needs one",
+                f"'{item.get('id')}' has no check record, and every item of a current framework needs one",
                 "add 'checked:' with source (the address you read), section (such as paragraph 165), "
                 "date (the day you checked, YYYY-MM-DD) and against (publisher or secondary copy)"))
-        elif record and record["against"] == SECONDARY and not record.get("copy_of"):
+        elif isinstance(record, dict) and record.get("against") == SECONDARY and not record.get("copy_of"):
             errors.append(ContentError(
                 f.shown_as, line_of(f.data, where + ["checked", "against"]), format_path(where + ["checked", "against"]),
                 "is a secondary copy but does not say whose", "add 'copy_of:' naming who made the copy, "
                 "such as a local authority's briefing"))
-        elif record and record["against"] == PUBLISHER and record.get("copy_of"):
+        elif isinstance(record, dict) and record.get("against") == PUBLISHER and record.get("copy_of"):
             errors.append(ContentError(
                 f.shown_as, line_of(f.data, where + ["checked", "copy_of"]), format_path(where + ["checked", "copy_of"]),
                 "is given for the publisher's own text", "remove copy_of, or set against: secondary copy"))
-        if not_statutory and DUTY.search(item["kind"]):
+        kind = item.get("kind")
+        if not_statutory and isinstance(kind, str) and DUTY.search(kind):
             errors.append(ContentError(
                 f.shown_as, line_of(f.data, where + ["kind"]), format_path(where + ["kind"]),
-                f"labels '{item['id']}' a duty, but the framework's standing says it is not statutory",
+                f"labels '{item.get('id')}' a duty, but the framework's standing says it is not statutory",
                 "use a kind that says what it is, such as advice or expectation; a duty needs a law or "
                 "statutory guidance behind it"))
     return errors

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .checks import check_records, record_from_data
+from .checks import record_from_data
 from .errors import ContentError
 from .families import CARRIED, CROSSWALK_KINDS
 from .model import FileMeta, Group, Item, Source, SourceRef
@@ -261,7 +261,6 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
         if f.schema != "framework":
             continue
         errors += _source_problems(f)
-        errors += check_records(f)
         expected = PurePosixPath(f.shown_as).stem
         if f.data["id"] != expected:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["id"]), "id",

@@ -75,6 +75,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     errors += templates.check_placeholders(valid, ids)
     docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
     errors += frameworks.check_equivalence(parsed)
+    errors += checks.check_records(parsed)  # on every file that reads, as check_equivalence
     errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
     if publishing:
