@@ -21,6 +21,9 @@ DUTIES = {
     "an agreement signed by everyone with access": ("dfe-cyber-2", "sign", ["esafety-policy", "aup-visitors"]),
     "training on filtering and monitoring": ("kcsie-2026-training", "filtering and monitoring", ["esafety-policy"]),
     "multi-factor authentication": ("dfe-cyber-4", "multi-factor authentication", ["esafety-policy"]),
+    "the staff behaviour policy: contact with pupils and social media": (
+        "kcsie-2026-staff-behaviour", "social media", ["aup-staff"]),
+    "never view or copy a nude image of a pupil": ("snsn-never-view", "not view, copy or share", ["aup-staff"]),
 }
 
 
