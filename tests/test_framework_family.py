@@ -45,7 +45,7 @@ def test_its_page_has_every_item_under_its_own_anchor(site):
     assert 'href="https://www.example.org/standards"' in page
     assert 'href="https://www.example.org/standards/filter-record"' in page  # an item's own page
     # Each item says in one line where its wording was checked; a secondary copy says so.
-    assert "Checked on 20 November 2026 against the original text: Standard 1, the over-blocking record, on " \
+    assert "Checked on 20 November 2026 against the original text, Standard 1, the over-blocking record, on " \
            '<a href="https://www.example.org/standards/filter-record">example.org</a>' in page
     assert "Checked on 18 November 2026 against a secondary copy, not the original text: Testshire" in page
     assert page.count("Checked on ") == 3
