@@ -2,11 +2,10 @@
 saying what is wrong and how to fix it. Each test makes one mistake in a copy of the real data."""
 from __future__ import annotations
 
-
 import pytest
 
-from esafety_portal.errors import ContentErrors
 from esafety_portal import clock
+from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
 from support.addresses import F10, F12
 from support.project_copy import copy_project, replace_in
