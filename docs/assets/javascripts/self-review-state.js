@@ -176,6 +176,13 @@
   // An export of this framework as a state, or {error}; never a partial result. Notes are
   // text, whatever they hold: the page only ever shows them as text.
   function parseImport(source, framework) {
+    var read = readJson(source);
+    return read.error ? read : readExport(read.data, framework);
+  }
+
+  // The text of an import file as JSON data, or {error}: refused before parsing when too large
+  // or nested too deeply (self-review-records.js reads its files with it too).
+  function readJson(source) {
     if (source.length > LIMITS.bytes) {
       return {error: "This file is too large to be a self-review copy (over " + LIMITS.bytes / 1000000 + " MB)."};
     }
@@ -187,6 +194,11 @@
     } catch (error) {
       return {error: "This file is not a self-review copy: it is not valid JSON."};
     }
+    return {data: data};
+  }
+
+  // Parsed export data of this framework (one review's answers) as a state, or {error}.
+  function readExport(data, framework) {
     if (!data || typeof data !== "object" || data.format !== FORMAT || !Array.isArray(data.items)) {
       return {error: "This file is not a self-review copy downloaded from this page."};
     }
@@ -324,7 +336,8 @@
 
   return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, fieldNames: fieldNames, empty: empty, blank: blank,
           hasAnswer: hasAnswer, fromStored: fromStored, toStored: toStored, setAnswer: setAnswer,
-          setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, importPlans: importPlans,
+          setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, readJson: readJson,
+          readExport: readExport, importPlans: importPlans, changes: changes, time: time,
           fingerprint: fingerprint, frameworkChanges: frameworkChanges, exportRecords: exportRecords,
           retiredIds: retiredIds, exportJson: exportJson, csv: csv};
 });
