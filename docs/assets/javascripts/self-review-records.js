@@ -266,11 +266,7 @@
   // counts it (each record's answers, and its name, count as items), and how many records it
   // adds and removes.
   function importPlans(current, incoming) {
-    var merged = merge(current, incoming);
-    merged.seen = current.seen;
-    var replaced = copy(incoming);
-    replaced.seen = current.seen;
-    return {merge: changes(current, merged), replace: changes(current, replaced)};
+    return S.importPlans(current, incoming, {merge: merge, copy: copy, changes: changes});
   }
 
   function changes(before, after) {

@@ -227,13 +227,15 @@
   }
 
   // What importing `incoming` over `current` would do, both ways: merge (the newer answer of
-  // each item wins) and replace (the file's answers, and only those).
-  function importPlans(current, incoming) {
-    var merged = merge(current, incoming);
+  // each item wins) and replace (the file's answers, and only those). `model` gives the merge,
+  // copy and changes of another shape of record (self-review-records.js); by default, these.
+  function importPlans(current, incoming, model) {
+    model = model || {merge: merge, copy: copy, changes: changes};
+    var merged = model.merge(current, incoming);
     merged.seen = current.seen;
-    var replaced = copy(incoming);
+    var replaced = model.copy(incoming);
     replaced.seen = current.seen;
-    return {merge: changes(current, merged), replace: changes(current, replaced)};
+    return {merge: model.changes(current, merged), replace: model.changes(current, replaced)};
   }
 
   function changes(before, after) {
