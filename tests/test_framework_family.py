@@ -108,6 +108,8 @@ def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
     assert "<h1" in page and "Example yearly check" in page
     assert 'data-framework="../../assets/self-review/example-review.json"' in page
     assert 'data-review-field="checked-by"' in page and 'data-field="tested"' in page
+    # Reviewed once for the whole school (no `per`): no records to choose, nor their script.
+    assert 'id="sr-per-choose"' not in page and "self-review-records.js" not in page and "per" not in data
     assert 'href="../../frameworks/example-review/#example-check-1"' in page  # the no-JS checklist
     assert 'href="../../self-review/example-review/"' in (
         site / "frameworks" / "example-review" / "index.html").read_text("utf-8")

@@ -176,6 +176,13 @@
   // An export of this framework as a state, or {error}; never a partial result. Notes are
   // text, whatever they hold: the page only ever shows them as text.
   function parseImport(source, framework) {
+    var read = readJson(source);
+    return read.error ? read : readExport(read.data, framework);
+  }
+
+  // The text of an import file as JSON data, or {error}: refused before parsing when too large
+  // or nested too deeply (self-review-records.js reads its files with it too).
+  function readJson(source) {
     if (source.length > LIMITS.bytes) {
       return {error: "This file is too large to be a self-review copy (over " + LIMITS.bytes / 1000000 + " MB)."};
     }
@@ -187,6 +194,11 @@
     } catch (error) {
       return {error: "This file is not a self-review copy: it is not valid JSON."};
     }
+    return {data: data};
+  }
+
+  // Parsed export data of this framework (one review's answers) as a state, or {error}.
+  function readExport(data, framework) {
     if (!data || typeof data !== "object" || data.format !== FORMAT || !Array.isArray(data.items)) {
       return {error: "This file is not a self-review copy downloaded from this page."};
     }
@@ -215,13 +227,15 @@
   }
 
   // What importing `incoming` over `current` would do, both ways: merge (the newer answer of
-  // each item wins) and replace (the file's answers, and only those).
-  function importPlans(current, incoming) {
-    var merged = merge(current, incoming);
+  // each item wins) and replace (the file's answers, and only those). `model` gives the merge,
+  // copy and changes of another shape of record (self-review-records.js); by default, these.
+  function importPlans(current, incoming, model) {
+    model = model || {merge: merge, copy: copy, changes: changes};
+    var merged = model.merge(current, incoming);
     merged.seen = current.seen;
-    var replaced = copy(incoming);
+    var replaced = model.copy(incoming);
     replaced.seen = current.seen;
-    return {merge: changes(current, merged), replace: changes(current, replaced)};
+    return {merge: model.changes(current, merged), replace: model.changes(current, replaced)};
   }
 
   function changes(before, after) {
@@ -324,7 +338,8 @@
 
   return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, fieldNames: fieldNames, empty: empty, blank: blank,
           hasAnswer: hasAnswer, fromStored: fromStored, toStored: toStored, setAnswer: setAnswer,
-          setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, importPlans: importPlans,
+          setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, readJson: readJson,
+          readExport: readExport, importPlans: importPlans, changes: changes, time: time,
           fingerprint: fingerprint, frameworkChanges: frameworkChanges, exportRecords: exportRecords,
           retiredIds: retiredIds, exportJson: exportJson, csv: csv};
 });

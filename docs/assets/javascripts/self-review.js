@@ -8,6 +8,8 @@
  * from data/ at build time) is fetched as JSON; all markup comes from <template> elements on
  * the page. No dependencies, no network but that one same-origin file. The school name is
  * shared with the templates' "Your school's details" (school-details-state.js): see shareSchool.
+ * A framework reviewed once per thing (`per`, such as each AI product) keeps one record per
+ * thing (self-review-records.js, SelfReviewRecords): `state` is then the record shown.
  */
 (function () {
   "use strict";
@@ -27,7 +29,11 @@
   var store;            // see stored-record.js
   var details;          // the templates' school details (school-details-state.js), if loaded
   var saving = true;    // false once this browser has refused to keep the answers
-  var undo = null;      // {state, word}: the answers before the last import or clearing
+  var undo = null;      // {state, word}: the answers before the last import, clearing or deletion
+  var W = S;            // what imports, exports, undoes and clears the whole: S, or R for a `per` review
+  var R = window.SelfReviewRecords;  // loaded on a `per` review's page only
+  var book = null;      // a `per` review's records (self-review-records.js); null for any other
+  var shownKey = null;  // the key of the record shown, in `book`
 
   fetch(script.dataset.framework)
     .then(function (response) {
@@ -80,13 +86,14 @@
     framework.themes.forEach(function (theme) {
       sections.appendChild(section(theme.title, "", theme.items, theme, root));
     });
+    if (framework.per) W = R;
     store = StoredRecord.open({
       key: S.FORMAT + ":" + framework.id,
-      read: function (data) { return S.fromStored(data, framework); },
-      write: function (record) { return S.toStored(record, framework); },
-      merge: S.merge
+      read: function (data) { return W.fromStored(data, framework); },
+      write: function (record) { return W.toStored(record, framework); },
+      merge: W.merge
     });
-    state = store.load() || S.empty();
+    adopt(store.load());
     if (window.SchoolDetailsState) details = SchoolDetailsState.open(StoredRecord);
     shareSchool();
     show();
@@ -110,6 +117,7 @@
       $("sr-reset-dialog").showModal();
     });
     $("sr-reset-dialog").addEventListener("close", onResetClosed);
+    if (book) startRecords();
     $("sr-checklist").hidden = true;
     tool.hidden = false;
     document.documentElement.classList.add("sr-ready");
@@ -176,8 +184,8 @@
   // Every change is saved at once, merged with whatever another tab saved meanwhile.
   function save() {
     state.saved = now();
-    var result = store.save(state);
-    state = result.record;
+    var result = store.save(whole());
+    adopt(result.record);
     if (result.saved) $("sr-saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
     else notSaving();
     show();
@@ -194,13 +202,14 @@
   // stored now is the whole truth for this tab too.
   function onStoredElsewhere(record) {
     if (!saving) return;
-    state = record || S.empty();
+    adopt(record);
     show();
   }
 
   // -- showing the state ---------------------------------------------------------------------
   // Sets only what differs, so that a change from another tab leaves the caret where it is.
   function show() {
+    if (book) showRecords();
     setValue($("sr-school"), state.school);
     reviewFields().forEach(function (field) { setValue(field, entry(framework.id)[field.dataset.reviewField]); });
     order.forEach(function (id) {
@@ -249,6 +258,7 @@
   function onInput(event) {
     var target = event.target;
     var changed;
+    if (book && recordInput(event)) return;
     if (target.id === "sr-school") {
       changed = S.setSchool(state, target.value, now());
     } else if (target.dataset.reviewField) {
@@ -364,6 +374,7 @@
   function plan() {
     $("sr-plan-school").textContent = state.school || word("school-unnamed");
     $("sr-plan-date").textContent = longDate(new Date());
+    if (book) $("sr-plan-subject").textContent = recordName(shownKey);
     var rank = {not: 0, partly: 1, "": 2};
     var needs = order.filter(function (id) { return entry(id).rating !== "fully"; });
     needs.sort(function (a, b) {
@@ -434,7 +445,7 @@
 
   // -- export and import ---------------------------------------------------------------------
   function exportJson() {
-    download(S.exportJson(state, framework, now()), "application/json", "json");
+    download(W.exportJson(whole(), framework, now()), "application/json", "json");
   }
 
   // One row per record; a framework's own fields (per item, then per review) add a column each.
@@ -447,14 +458,20 @@
               r.kind === "review" ? "" : ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by].concat(
         own.map(function (field) { return r[field.id]; }));
     });
-    download(S.csv([header].concat(rows)), "text/csv;charset=utf-8", "csv");
+    if (book) {  // the record shown, each row saying which thing it is about
+      header.unshift(word("per-label"));
+      rows.forEach(function (row) { row.unshift(recordName(shownKey)); });
+    }
+    download(S.csv([header].concat(rows)), "text/csv;charset=utf-8", "csv", book ? recordName(shownKey) : "");
   }
 
-  function download(text, type, extension) {
+  // `about`: what the file is about besides the school (the record shown), if anything.
+  function download(text, type, extension, about) {
     var link = document.createElement("a");
     var slug = (state.school || "school").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "school";
+    var aboutSlug = (about || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     link.href = URL.createObjectURL(new Blob([text], {type: type}));
-    link.download = "self-review-" + slug + "-" + new Date().toISOString().slice(0, 10) + "." + extension;
+    link.download = "self-review-" + slug + (aboutSlug ? "-" + aboutSlug : "") + "-" + new Date().toISOString().slice(0, 10) + "." + extension;
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -470,12 +487,12 @@
     // A huge file is refused before it is read into memory.
     var read = file.size > S.LIMITS.bytes ? Promise.resolve("x".repeat(S.LIMITS.bytes + 1)) : file.text();
     read.then(function (text) {
-      var result = S.parseImport(text, framework);
+      var result = W.parseImport(text, framework);
       if (result.error) {
         message(result.error + " Nothing was changed.", true);
         return;
       }
-      if (!hasAnyAnswer(state)) return applyImport(S.importPlans(state, result.state).replace, file.name);
+      if (!hasAnyAnswer(whole())) return applyImport(W.importPlans(whole(), result.state).replace, file.name);
       askHowToImport(result.state, file.name);
     }).catch(function (error) {
       console.error(error);
@@ -484,11 +501,12 @@
   }
 
   function hasAnyAnswer(current) {
+    if (book) return R.hasAnyAnswer(current);
     return Boolean(current.school) || Array.from(current.items.values()).some(S.hasAnswer);
   }
 
   function askHowToImport(incoming, name) {
-    var plans = S.importPlans(state, incoming);
+    var plans = W.importPlans(whole(), incoming);
     var dialog = $("sr-import-dialog");
     $("sr-import-file").textContent = name;
     $("sr-import-merge-summary").textContent = summary(plans.merge);
@@ -498,7 +516,7 @@
       dialog.onclose = null;
       var choice = dialog.returnValue;
       // Planned again: another tab may have saved while the question was open.
-      if (choice === "merge" || choice === "replace") applyImport(S.importPlans(state, incoming)[choice], name);
+      if (choice === "merge" || choice === "replace") applyImport(W.importPlans(whole(), incoming)[choice], name);
       else message("The import was cancelled. Nothing was changed.");
       $("sr-import").focus();
     };
@@ -508,6 +526,8 @@
   function summary(plan) {
     var parts = [count(plan.added, "item") + " added", plan.changed + " changed", plan.kept + " kept as they are"];
     if (plan.removed) parts.push(plan.removed + " removed");
+    if (plan.recordsAdded) parts.unshift(count(plan.recordsAdded, "record") + " added");
+    if (plan.recordsRemoved) parts.unshift(count(plan.recordsRemoved, "record") + " removed");
     return parts.join(", ") + ".";
   }
 
@@ -527,21 +547,22 @@
 
   // Imports, clearing and undoing store exactly the answers they show, merging nothing.
   function replaceState(next) {
-    state = next;
-    if (saving && !store.replace(hasAnyAnswer(state) ? state : null)) notSaving();
+    adopt(next);
+    if (saving && !store.replace(hasAnyAnswer(whole()) ? whole() : null)) notSaving();
     show();
   }
 
   // One undo, for the last import or clearing, until the page is left.
   function offerUndo(label) {
-    undo = {state: S.copy(state), label: label};
+    undo = {state: W.copy(whole()), label: label};
     $("sr-undo").textContent = word(label);
     $("sr-undo-line").hidden = false;
   }
 
   function onUndo() {
     if (!undo) return;
-    var what = undo.label === "undo-import" ? "The import was undone" : "The clearing was undone";
+    var what = {"undo-import": "The import was undone", "undo-clear": "The clearing was undone",
+                "undo-delete": "The deletion was undone"}[undo.label];
     replaceState(undo.state);
     undo = null;
     $("sr-undo-line").hidden = true;
@@ -552,10 +573,106 @@
   function onResetClosed() {
     if ($("sr-reset-dialog").returnValue !== "clear") return;
     offerUndo("undo-clear");
-    replaceState(S.empty());
+    replaceState(W.empty());
     if (saving) $("sr-saved").textContent = "All answers were cleared from this device.";
     message("All answers were cleared from this device. You can undo this until you leave the page.");
     $("sr-reset").focus();
+  }
+
+  // -- the whole record, and one record per thing ------------------------------------------------
+  // What is stored: `state`, or for a `per` review the book with `state` (the record shown) in it.
+  function whole() {
+    return book ? R.absorb(book, shownKey, state) : state;
+  }
+
+  // Takes a stored, merged or imported record (or nothing) as the page's own. A `per` review
+  // keeps showing the same record while it exists; with none left, it starts a new one, kept
+  // once something is written in it.
+  function adopt(record) {
+    if (!framework.per) {
+      state = record || S.empty();
+      return;
+    }
+    book = record || R.empty();
+    shownKey = R.pick(book, shownKey) || R.add(book, R.newKey(), now());
+    state = R.view(book, shownKey);
+  }
+
+  function startRecords() {
+    $("sr-per-add").addEventListener("click", addRecord);
+    $("sr-per-delete").addEventListener("click", function () {
+      $("sr-per-delete-name").textContent = recordName(shownKey);
+      $("sr-per-delete-dialog").returnValue = "";  // Escape leaves the last value in place
+      $("sr-per-delete-dialog").showModal();
+    });
+    $("sr-per-delete-dialog").addEventListener("close", onDeleteClosed);
+  }
+
+  function recordName(key) {
+    var entry = book.records.get(key);
+    if (entry && entry.subject) return entry.subject;
+    return word("per-label") + " " + (R.live(book).indexOf(key) + 1) + " " + word("per-unnamed");
+  }
+
+  // The list to choose from, rebuilt only when a name or a record changed, and the name shown.
+  function showRecords() {
+    var choose = $("sr-per-choose");
+    var keys = R.live(book);
+    var names = keys.map(recordName);
+    var listed = Array.prototype.map.call(choose.options, function (option) { return option.value + "\n" + option.text; });
+    if (listed.join("\n") !== keys.map(function (key, i) { return key + "\n" + names[i]; }).join("\n")) {
+      choose.textContent = "";
+      keys.forEach(function (key, i) { choose.appendChild(new Option(names[i], key)); });
+    }
+    choose.value = shownKey;
+    setValue($("sr-per-name"), book.records.get(shownKey).subject);
+  }
+
+  // Choosing a record, or naming the one shown; false for any other control.
+  function recordInput(event) {
+    var target = event.target;
+    if (target.id === "sr-per-choose") {
+      if (event.type === "change" && target.value !== shownKey) showRecord(target.value);
+      return true;
+    }
+    if (target.id !== "sr-per-name") return false;
+    if (R.rename(book, shownKey, target.value, now())) {
+      if (saving) save(); else show();
+    }
+    return true;
+  }
+
+  function showRecord(key) {
+    whole();
+    shownKey = key;
+    state = R.view(book, key);
+    show();
+    announce(word("per-showing") + " " + recordName(key) + ". " + $("sr-overall").textContent);
+  }
+
+  function addRecord() {
+    whole();
+    shownKey = R.add(book, R.newKey(), now());
+    state = R.view(book, shownKey);
+    if (saving) save(); else show();
+    announce(word("per-added"));
+    $("sr-per-name").focus();
+  }
+
+  // Deleting is saved like any change (merged with other tabs' records), and can be undone.
+  function onDeleteClosed() {
+    if ($("sr-per-delete-dialog").returnValue !== "delete") return;
+    var name = recordName(shownKey);
+    offerUndo("undo-delete");
+    R.remove(whole(), shownKey, now());
+    if (saving) {
+      save();
+    } else {
+      adopt(book);
+      show();
+    }
+    message("The record for " + name + " was deleted from this device. You can undo this until you leave the page.");
+    $("sr-per-choose").focus();
   }
 
   // -- dates ---------------------------------------------------------------------------------
