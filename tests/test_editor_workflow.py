@@ -11,7 +11,7 @@ from esafety_portal.clock import epoch_of
 from esafety_portal.load import load_content
 from support.clock import newest_data_date
 from support.addresses import F10, F12
-from support.project_copy import copy_project, replace_in
+from support.project_copy import copy_project, item_path, replace_in, set_value
 from support.site import build_env, mkdocs_build
 
 
@@ -21,11 +21,12 @@ def project(tmp_path):
 
 
 def test_a_content_mistake_fails_the_build_with_a_message_and_no_traceback(project, tmp_path):
+    where = item_path(project / F12, "inadequate-04")
     line = replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [feature-21]")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert f"{F12}:{line}: items[20].links.absence_of[0]: refers to 'feature-21', which does not exist" in output
+    assert f"{F12}:{line}: {where}.links.absence_of[0]: refers to 'feature-21', which does not exist" in output
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
 
@@ -44,10 +45,11 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(project, tmp_path):
 
 
 def test_errors_become_github_annotations_in_actions(project, tmp_path):
+    where = item_path(project / F12, "feature-17")
     line = replace_in(project / F12, "id: feature-17", "id: feature-16")
     result = mkdocs_build(project, tmp_path / "out", extra_env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
-    assert f"::error file={F12},line={line}::items[16].id: the id 'feature-16' is already used" in result.stdout
+    assert f"::error file={F12},line={line}::{where}.id: the id 'feature-16' is already published at {F12}:" in result.stdout
 
 
 def _check(project, **env):
@@ -58,10 +60,11 @@ def _check(project, **env):
 def test_the_fast_check_passes_real_data_and_explains_a_mistake(project):
     ok = _check(project)
     assert ok.returncode == 0 and "All data is valid" in ok.stdout
+    where = item_path(project / F12, "feature-14")
     line = replace_in(project / F12, "    title: Peer mentoring", "    titel: Peer mentoring")
     bad = _check(project)
     assert bad.returncode == 1
-    assert f"{F12}:{line}: items[13].titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
+    assert f"{F12}:{line}: {where}.titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
@@ -69,7 +72,7 @@ def test_an_overdue_page_shows_a_notice_and_the_build_lists_it(project, tmp_path
     # As of the day the rest of the data was last touched, whatever day the suite runs as:
     # only the 2012 briefing's file is overdue then.
     as_of = {"SOURCE_DATE_EPOCH": str(epoch_of(newest_data_date(project)))}
-    replace_in(project / F12, "last_reviewed: 2026-11-24", "last_reviewed: 2020-01-15")
+    set_value(project / F12, "last_reviewed", "2020-01-15")
     result = mkdocs_build(project, tmp_path / "out", extra_env=as_of)
     assert result.returncode == 0, result.stderr  # a warning, never a failure
     assert f"past their review date: {F12} (due 2021-01-15)" in result.stderr
@@ -139,10 +142,10 @@ MISTAKES = {
     "unknown field": (F12, "    title: Peer mentoring", "    titel: Peer mentoring", "unknown field 'titel'"),
     "wrong type": (F10, "  schools: 35", "  schools: many", "must be a whole number, not text"),
     "empty text": (F12, "text: Policies are generic and not updated.", 'text: ""', "must not be empty"),
-    "duplicate id": (F12, "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already used"),
+    "duplicate id": (F12, "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already published"),
     "unknown reference": (F12, "absence_of: [feature-12]", "absence_of: [feature-21]", "refers to 'feature-21', which does not exist"),
-    "impossible date": (F12, "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "'2026-02-30' is not a real date"),
-    "badly formatted date": (F12, "last_reviewed: 2026-11-24", "last_reviewed: 24/11/2026", "'24/11/2026' is not in the right form"),
+    "impossible date": (F12, "last_reviewed:", "last_reviewed: 2026-02-30  #", "'2026-02-30' is not a real date"),
+    "badly formatted date": (F12, "last_reviewed:", "last_reviewed: 24/11/2026  #", "'24/11/2026' is not in the right form"),
     "unknown placeholder": ("data/templates/aup-ks2.yml", "[[school_name]]", "[[school_nmae]]", "school_nmae"),
     "http link": ("data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/", "is not a secure web address"),
     "raw html": (F12, "text: There is no internet filtering or monitoring.", "text: There is <b>no</b> filtering.", "contains HTML"),
