@@ -71,9 +71,20 @@ def test_every_item_is_its_own_search_result(built_site, content):
 
 def test_the_edit_link_opens_the_data_file_behind_a_generated_page(built_site, content):
     html = page_file(built_site, "inspection/features.md").read_text("utf-8")
-    assert f'href="{content.site.edit_url("data/frameworks/inspecting-e-safety-2012.yml")}"' in html
+    edit = content.site.edit_url("data/frameworks/inspecting-e-safety-2012.yml")
+    assert (f'<p class="esafety-edit-link">For the county\'s editors: <a href="{edit}">change what this page says</a>'
+            in html.replace("&#39;", "'"))
     about = page_file(built_site, "privacy.md").read_text("utf-8")
-    assert "/edit/main/docs/privacy.md" in about
+    assert f'<a href="{content.site.edit_url("docs/privacy.md")}">change what this page says</a>' in about
+
+
+def test_schools_see_no_edit_button_in_the_header(built_site, content):
+    """Schools read the site; the editors' link is at the foot of the page, not the header's main action."""
+    for path in built_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        header = html[html.find("<header"): html.find("</header>")]
+        assert "md-source" not in html and content.site.repository_url not in header, path
+        assert "Edit the content" not in html and 'class="md-content__button' not in html, path
 
 
 def test_site_identity_comes_from_site_yml(built_site, content):
