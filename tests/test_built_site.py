@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 
-from support.addresses import PAGE_OF_ID, PAGE_OF_KIND
+from support.addresses import fixed_page
 from support.seeds import normalise
 from support.site import build_env
 
@@ -34,7 +34,7 @@ def test_no_template_syntax_or_macro_errors_in_any_page(built_site):
 
 def test_every_item_has_its_anchor_on_its_page(built_site, content):
     for item_id, kind in content.kinds.items():
-        page = PAGE_OF_ID.get(item_id) or PAGE_OF_KIND.get(kind)
+        page = fixed_page(content, item_id, kind)
         if page is None:
             continue  # kinds with pages of their own (templates, frameworks) are checked by their tests
         html = page_file(built_site, page).read_text("utf-8")
@@ -60,9 +60,10 @@ def _search_docs(built_site):
 def test_every_item_is_its_own_search_result(built_site, content):
     docs = {doc["location"]: doc for doc in _search_docs(built_site)}
     for item in content.all_items():
-        if item.kind not in PAGE_OF_KIND or item.kind == "focus":
+        fixed = fixed_page(content, item.id, item.kind)
+        if fixed is None or item.kind == "focus":
             continue
-        page = re.sub(r"(index)?\.md$", "", PAGE_OF_KIND[item.kind]).rstrip("/") + "/"
+        page = re.sub(r"(index)?\.md$", "", fixed).rstrip("/") + "/"
         doc = docs.get(f"{page}#{item.id}")
         assert doc, f"no search entry of its own for {item.id}"
         indexed = normalise(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))

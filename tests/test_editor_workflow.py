@@ -168,3 +168,57 @@ def test_every_mistake_fails_the_build_with_file_line_and_fix(project, tmp_path,
     line += {"duplicate key": 1, "unknown placeholder": -1}.get(mistake, 0)
     if mistake != "missing field":  # a missing field is reported where its item starts
         assert any(l.startswith(f"{file}:{line}:") for l in reported), (line, reported)
+
+
+# The rules-based modules: they check the real data by rules any valid content keeps, so an
+# editor's correct change leaves them green. Run on the edited copy, as its own suite.
+RULE_MODULES = ["tests/test_data_files.py", "tests/test_content_errors.py", "tests/test_schema_check.py",
+                "tests/test_placed_frameworks.py", "tests/test_crosswalk.py", "tests/test_seed_content.py",
+                "tests/test_built_site.py", "tests/test_framework_family.py", "tests/templates/test_model.py",
+                "tests/templates/test_readability.py", "tests/templates/test_real_documents.py"]
+
+
+def test_contributing_steps_keep_the_checks_the_build_and_the_rule_tests_green(tmp_path):
+    """CONTRIBUTING, to the letter, on a copy: reword a current item and date it today (review and
+    a change), add a framework file, copy a template under new ids. Then `make check`, the build
+    and the rule tests, as of the day the edit was made."""
+    import datetime as dt
+    import os
+    import shutil
+
+    project = copy_project(tmp_path / "project", parts=("data", "docs", "hooks", "overrides", "mkdocs.yml",
+                                                        "tests", "pyproject.toml", ".yamllint.yml"))
+    today = dt.datetime.now(dt.timezone.utc).date()  # the editor's today, not the suite's pinned one
+    content = load_content(project, today=today)
+    # 1. Reword the first item of the first current framework, and date the file today.
+    fw = next(f for f in content.frameworks if f.current)
+    item = next(i for i in fw.items if i.title)
+    path = project / fw.data_file
+    replace_in(path, f"title: {item.title}\n", f"title: {item.title}, reviewed every year\n")
+    set_value(path, "last_reviewed", today.isoformat())
+    replace_in(path, "changes:\n", f"changes:\n  - date: {today.isoformat()}\n"
+                                   f"    summary: Said that {item.id} is reviewed every year.\n")
+    # 2. Add a framework: copy the example, as "Add a framework" step 1 says.
+    shutil.copy(project / "tests/fixtures/frameworks/example-standards.yml",
+                project / "data/frameworks/example-standards.yml")
+    # 3. Add a whole template: copy the one most like it, with a new file name and new ids.
+    text = (project / "data/templates/aup-visitors.yml").read_text("utf-8")
+    text = text.replace("aup-visitors", "aup-contractors").replace(
+        "title: Acceptable Use Policy for visitors and community users", "title: Acceptable Use Policy for contractors")
+    (project / "data/templates/aup-contractors.yml").write_text(text, "utf-8")
+    set_value(project / "data/templates/aup-contractors.yml", "order", "9")
+
+    as_of_today = {"SOURCE_DATE_EPOCH": str(epoch_of(today))}
+    check = _check(project, **as_of_today)
+    assert check.returncode == 0, check.stderr
+    built = mkdocs_build(project, tmp_path / "site", extra_env=as_of_today)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site/frameworks/example-standards/index.html").is_file()
+    assert (tmp_path / "site/downloads/aup-contractors.docx").is_file()
+
+    # The copy's own suite pins its clock to the copy's newest date: today, after the edit.
+    env = {k: v for k, v in build_env().items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")
+    rules = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+                            *RULE_MODULES], cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    assert rules.returncode == 0, rules.stdout[-6000:]

@@ -8,7 +8,7 @@ from esafety_portal.errors import ContentErrors
 from esafety_portal.families import SINGLE_FILES
 from esafety_portal.load import load_content
 from esafety_portal.pages import data_of_pages, page_of
-from support.addresses import F10, F12, PAGE_OF_ID, PAGE_OF_KIND
+from support.addresses import F10, F12, fixed_page
 from support.project_copy import copy_project, replace_in
 
 
@@ -36,7 +36,7 @@ def test_the_2012_and_2010_content_lives_in_two_framework_files(root, content):
 
 def test_every_old_address_is_where_it_was(content):
     for item_id, kind in content.kinds.items():
-        expected = PAGE_OF_ID.get(item_id) or PAGE_OF_KIND.get(kind)
+        expected = fixed_page(content, item_id, kind)
         if expected is not None:
             assert page_of(content, item_id) == expected, item_id
 
