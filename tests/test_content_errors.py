@@ -208,6 +208,17 @@ def test_git_decides_which_occurrence_is_published(project):
     errors = errors_of(project)
     assert {e.file for e in errors} == {"data/templates/aup-contractors.yml"}
     assert all("already published at data/templates/aup-visitors.yml:" in e.problem for e in errors)
+    # Two new files that share a new id: neither is published, so neither is said to be; the one
+    # named after its own file keeps it.
+    (project / "data/templates/aup-contractors.yml").unlink()
+    _copy_template(project, "aup-lettings.yml", own_id="aup-lettings")
+    text = (project / "data/templates/aup-lettings.yml").read_text("utf-8").replace("aup-visitors-", "aup-lettings-")
+    (project / "data/templates/aup-lettings.yml").write_text(text, "utf-8")
+    (project / "data/templates/aup-lettings-2.yml").write_text(text.replace("id: aup-lettings\n", "id: aup-lettings-2\n"))
+    clash = [e for e in errors_of(project) if "'aup-lettings-01'" in e.problem]
+    assert [(e.file, e.problem, e.fix) for e in clash] == [(
+        "data/templates/aup-lettings-2.yml", "the id 'aup-lettings-01' is already used at data/templates/aup-lettings.yml:31",
+        "ids must be unique; give this one a new id: 'aup-lettings-2-01'")]
 
 
 def test_unknown_reference(project, content):

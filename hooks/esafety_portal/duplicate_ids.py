@@ -3,7 +3,8 @@
 An id is an item's web address and the key of schools' saved answers, so the occurrence that is
 already published keeps it: the one whose file git's last commit (HEAD) already holds with that
 id. Without git (a copy of the project, a download) the older file keeps it, then the one loaded
-first, then the one higher in its file. Every other occurrence is reported where it is, with a
+first, then the one higher in its file. When git shows that none is published yet, the one named
+after its own file (aup-lettings-01 in aup-lettings.yml) keeps it. Every other occurrence is reported where it is, with a
 free id of its own; no two suggestions are the same.
 """
 from __future__ import annotations
@@ -53,8 +54,11 @@ def resolve(occurrences: list[Occurrence], project_dir: Path | None, next_free) 
             kept[item_id] = (keeper, True)
             continue
         published = [o for o in group if item_id in in_head.get(o.file, ())]
-        keeper = min(published or group, key=lambda o: (o.order, o.line))
-        kept[item_id] = (keeper, bool(published))
+        if published:
+            kept[item_id] = (min(published, key=lambda o: (o.order, o.line)), True)
+        else:  # all new: the one named after its own file keeps it, then the older file
+            kept[item_id] = (min(group, key=lambda o: (not _named_for_its_file(o), age.get(o.file, 0.0), o.order,
+                                                        o.line)), False)
 
     taken = set(by_id)
     new = sorted((o for group in clashing.values() for o in group if o is not kept[o.id][0]),
@@ -74,6 +78,11 @@ def resolve(occurrences: list[Occurrence], project_dir: Path | None, next_free) 
         taken.add(suggestion)
         clashes.append(Clash(occurrence, keeper, published, suggestion))
     return clashes
+
+
+def _named_for_its_file(occurrence: Occurrence) -> bool:
+    own = occurrence.file_id
+    return bool(own) and (occurrence.id == own or occurrence.id.startswith(own + "-"))
 
 
 def _under_own_name(occurrence: Occurrence, keeper: Occurrence, renamed: dict) -> str:
