@@ -4,8 +4,8 @@ An id is an item's web address and the key of schools' saved answers, so the occ
 already published keeps it: the one whose file git's last commit (HEAD) already holds with that
 id. Without git (a copy of the project, a download) the older file keeps it, then the one loaded
 first, then the one higher in its file. When git shows that none is published yet, the one named
-after its own file (aup-lettings-01 in aup-lettings.yml) keeps it. Every other occurrence is reported where it is, with a
-free id of its own; no two suggestions are the same.
+after its own file (aup-lettings-01 in aup-lettings.yml) keeps it. Every other occurrence is
+reported where it is, with a free id of its own; no two suggestions are the same.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class Occurrence:
     line: int
     order: int  # the file's place in the load order
     file_id: str  # the id the file itself has (a template's or framework's), or ''
+    index: int  # its place in the list of every occurrence
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,6 @@ def resolve(occurrences: list[Occurrence], project_dir: Path | None, next_free) 
             suggestion = renamed[occurrence.file]
         else:
             suggestion = _free(_under_own_name(occurrence, keeper, renamed), occurrence.id, taken, next_free)
-        taken.add(suggestion)
         clashes.append(Clash(occurrence, keeper, published, suggestion))
     return clashes
 
@@ -96,6 +96,7 @@ def _under_own_name(occurrence: Occurrence, keeper: Occurrence, renamed: dict) -
 
 
 def _free(wanted: str, taken_id: str, taken: set, next_free) -> str:
+    """`wanted` if it is free, else the next free id after it; either is then taken."""
     if wanted != taken_id and wanted not in taken:
         taken.add(wanted)
         return wanted

@@ -72,13 +72,13 @@ def collect_ids(files: list[DataFile], project_dir: Path | None = None) -> tuple
             line = line_of(f.data, list(path) + ["id"])
             entries.append(IdEntry(value["id"], kind, f.shown_as, line, format_path(path), f.schema))
             occurrences.append(duplicate_ids.Occurrence(value["id"], f.shown_as, line, order,
-                                                        own_id if isinstance(own_id, str) else ""))
+                                                        own_id if isinstance(own_id, str) else "", len(entries) - 1))
     clashes = duplicate_ids.resolve(occurrences, project_dir, next_free_id)
-    reported = {(c.new.file, c.new.line, c.new.id) for c in clashes}
-    ids = {e.id: e for e in entries if (e.file, e.line, e.id) not in reported}
+    reported = {c.new.index for c in clashes}
+    ids = {e.id: e for index, e in enumerate(entries) if index not in reported}
     errors = []
     for clash in clashes:
-        entry = next(e for e in entries if (e.file, e.line, e.id) == (clash.new.file, clash.new.line, clash.new.id))
+        entry = entries[clash.new.index]
         kept = f"{clash.kept.file}:{clash.kept.line}"
         if clash.published:
             problem = (f"the id '{clash.new.id}' is already published at {kept} "
