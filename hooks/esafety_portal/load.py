@@ -61,7 +61,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
         if name not in seen:
             errors.append(ContentError(f"data/{name}", 1, "", "is missing",
                                        "restore it from the last good version; the portal needs it"))
-    ids, problems = rules.collect_ids(parsed)
+    ids, problems = rules.collect_ids(parsed, project_dir)
     errors += problems
     # A file that could not be read hides its ids; checking references now would blame
     # every file that points into it. Those are checked once it reads again.

@@ -42,7 +42,7 @@ def test_groups_become_themes_and_urls_follow_use_directory_urls(content):
     for item in framework.items:
         item.group = "fm-people" if item in framework.items[:2] else "fm-systems"
     data = review(content, framework, use_directory_urls=False)
-    assert [(t["id"], len(t["items"])) for t in data["themes"]] == [("fm-people", 2), ("fm-systems", 2)]
+    assert [(t["id"], len(t["items"])) for t in data["themes"]] == [("fm-people", 2), ("fm-systems", len(framework.items) - 2)]
     assert data["themes"][0]["items"][0]["url"] == f"frameworks/{FW}.html#dfe-fm-1"
 
 

@@ -138,6 +138,18 @@
     return element;
   }
 
+  // An item's text as the page shows it (Markdown made into bold, italic and links by the site
+  // build, in the checklist below the tool): a copy of those nodes, so the script makes no markup.
+  // The plain text if the page has none.
+  function showText(target, item) {
+    var rendered = document.querySelector('[data-item-text="' + CSS.escape(item.id) + '"]');
+    if (rendered) {
+      target.replaceChildren.apply(target, Array.from(rendered.cloneNode(true).childNodes));
+    } else {
+      target.textContent = item.text;
+    }
+  }
+
   function itemElement(item, kind, root) {
     var article = clone("sr-item-template");
     var prefix = "sr-" + item.id;
@@ -145,7 +157,7 @@
     article.dataset.id = item.id;
     fill(article, "title", item.title);
     fill(article, "title-ref", ": " + item.title);
-    slot(article, "text").textContent = item.text;
+    showText(slot(article, "text"), item);
     slot(article, "link").href = root + item.url;
     var rating = clone("sr-rating-" + kind);
     fill(rating, "title-ref", ": " + item.title);
@@ -350,7 +362,7 @@
     });
     list($("sr-open-questions"), $("sr-open-questions-none"), unanswered.map(function (question) {
       var missing = question.probes.filter(function (id) { return entry(id).rating !== "fully" && items.get(id); });
-      return {text: question.text, href: root + question.url,
+      return {item: question, href: root + question.url,
               note: "(" + question.audience + "; depends on: " + missing.map(function (id) {
                 return items.get(id).item.title + ", " + ratingWord(id, entry(id).rating).toLowerCase();
               }).join("; ") + ")"};
@@ -361,7 +373,11 @@
     element.textContent = "";
     entries.forEach(function (data) {
       var li = clone("sr-open-item-template");
-      slot(li, "link").textContent = data.text;
+      if (data.item) {
+        showText(slot(li, "link"), data.item);
+      } else {
+        slot(li, "link").textContent = data.text;
+      }
       slot(li, "link").href = data.href;
       slot(li, "note").textContent = data.note;
       element.appendChild(li);
