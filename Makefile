@@ -41,8 +41,10 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed ## Install the Node tools the quality gates run
 
+# -n auto: one pytest-xdist worker per core. --dist loadfile keeps each test file on one worker, so a
+# file's module fixtures (the Lighthouse runs, a search box) are made once, not once per worker.
 test: $(VENV)/.installed system-packages node_modules ## Run the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 engines: $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py
