@@ -19,8 +19,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+
+serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 (make serve PORT=8001 for another port)
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.installed ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
