@@ -6,6 +6,8 @@
 - Each rebuild prints one short line instead of MkDocs' five or six routine ones.
 - A port already in use stops `serve` with one line saying what to do, before the first build,
   instead of a traceback after it.
+- A save is noticed within 0.1 s, not 0.5 s: MkDocs polls the watched files every half second
+  and then waits 0.1 s for quiet, most of the time from save to reload (benchmarks/reload.py).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import time
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
+from watchdog.observers.polling import PollingObserver
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
@@ -26,6 +29,8 @@ ROUTINE = ("Detected file changes", "Waiting for file changes", "Building docume
            "Cleaning site directory", "Documentation built in", "Reloading browsers", "Browser connected")
 
 _state: dict = {"command": None, "port_checked": False}
+POLL_SECONDS = 0.1  # a poll of data/, docs/, hooks/ and overrides/ takes a few milliseconds
+QUIET_SECONDS = 0.05  # an editor's save is one write; MkDocs waits 0.1 s
 
 
 def on_startup(command, dirty):
@@ -59,9 +64,22 @@ def on_serve(server, config, builder):
     preview = LivePreview(server, Path(config.theme.custom_dir) / "live-preview", config.site_name)
     server.builder = preview.build
     server.set_app(preview.serve_request)
+    _poll_faster(server)
     for handler in logging.getLogger("mkdocs").handlers:
         handler.addFilter(_quiet)
     return server
+
+
+def _poll_faster(server) -> None:
+    """A faster observer for the paths MkDocs is already watching (it has not started yet; the
+    paths from mkdocs.yml's `watch:` are added to it after this hook)."""
+    watched = list(server._watched_paths)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    for path in watched:
+        server.watch(path)
+    server.build_delay = QUIET_SECONDS
 
 
 def _quiet(record: logging.LogRecord) -> bool:
