@@ -13,13 +13,18 @@ TARGET = 0.95
 # Accessibility, best practices and SEO come out the same on every run. Performance does not:
 # its total blocking time is the page's main-thread work as measured, times the simulated slow
 # phone's 4x, so other work on the machine (the other test worker, other programs) adds to it.
-# Measured on the 2-core machine, Lighthouse 12.6.1, these flags, the six pages of the gate:
-#   quiet (load about 1):  medians 0.94-0.98, runs of one page within 0.05 of each other
-#   busy (load 8 to 9):    runs 0.80-0.96; the self-review page 0.80-0.95, the others 0.87-0.96
-# so a busy machine costs up to 0.15. The performance floor is the quiet figure less that
-# spread: a page that is really slower (a render-blocking script, a heavy image, the gate's own
-# slow-site fixture at 0.3-0.6) still fails it, and a busy machine does not.
-TARGETS = {"performance": 0.80, "accessibility": TARGET, "best-practices": TARGET, "seo": TARGET}
+# Measured on the 2-core machine (Lighthouse 12.6.1, these settings, the gate's six pages,
+# 4 December 2026):
+#   quiet (load about 1): medians of 3 runs 0.94-0.98 (self-review 0.94, the lowest)
+#   busy (load 5 to 10, 18 runs): single runs 0.80-0.97, a drop of up to 0.17; per page
+#     home 0.96 0.97 0.93, guidance 0.87 0.94 0.97, template 0.96 0.92 0.96,
+#     self-review 0.80 0.94 0.93, crosswalk 0.94 0.91 0.96, framework review 0.94 0.86 0.94
+#   so medians of 3 stayed 0.93-0.96; a median falls further only when two of its three runs
+#   are hit, to 0.86 at worst in these figures.
+# The performance floor is therefore 0.85: the lowest quiet median less the worst drop of a
+# median seen when busy, rounded down. A page that is really slower (a render-blocking script,
+# a heavy image; the gate's own slow-site fixture scores 0.56) still fails; load alone does not.
+TARGETS = {"performance": 0.85, "accessibility": TARGET, "best-practices": TARGET, "seo": TARGET}
 # Lighthouse's own advice for variable results: the median of several runs. Only performance
 # varies, so the runs after the first score performance alone (no accessibility audit to run).
 RUNS = 3
