@@ -120,8 +120,8 @@ def miss_message(case: Case, found: list[str], site: SiteIndex) -> str:
     page, _, anchor = case.target.partition("#")
     data_file = site.data_files.get(page)
     if data_file:
-        keywords = (f"add the words people type to the `keywords:` of {anchor if anchor else 'the file'} "
-                    f"in {data_file}")
+        keywords = (f"add the words people type to the `keywords:` of item {anchor} in {data_file}" if anchor
+                    else f"add the words people type to the `keywords:` in {data_file}")
     else:
         keywords = "add the words people type to the wanted page's text"
     return (f"Searching for \"{case.query}\" should show {name(case.target)} in the first {TOP} results, "
@@ -130,4 +130,4 @@ def miss_message(case: Case, found: list[str], site: SiteIndex) -> str:
             f"    What to change: if you have just edited one of the pages above, a word you added to a heading "
             f"may be pulling it up (a word in a title counts {site.title_boost:g} times a word in the text): choose another "
             f"word if it reads as well. Otherwise {keywords}. If the new order is right for readers, change "
-            f"what this query should find in tests/gates/test_search.py and say why in your commit.")
+            f"what this query should find in tests/gates/test_search.py and say why in your pull request.")

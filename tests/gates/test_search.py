@@ -174,9 +174,9 @@ def test_a_miss_says_which_query_what_ranks_above_what_and_what_to_change():
         '3. "Training, reviewed every year" (frameworks/kcsie-2026/#kcsie-2026-training).\n'
         '    What to change: if you have just edited one of the pages above, a word you added to a heading may be '
         'pulling it up (a word in a title counts 8 times a word in the text): choose another word if it reads as '
-        'well. Otherwise add the words people type to the `keywords:` of the file in data/templates/aup-ks2.yml. '
+        'well. Otherwise add the words people type to the `keywords:` in data/templates/aup-ks2.yml. '
         'If the new order is right for readers, change what this query should find in tests/gates/test_search.py '
-        'and say why in your commit.')
+        'and say why in your pull request.')
 
 
 FIXTURES = ROOT / "tests" / "fixtures" / "frameworks"
