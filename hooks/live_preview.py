@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
-from watchdog.observers.polling import PollingObserver
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from watchdog.observers.polling import PollingObserver
 
 log = logging.getLogger("mkdocs.hooks.live_preview")
 
