@@ -19,8 +19,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+
+serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 (make serve PORT=8001 for another port)
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.installed ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
@@ -41,8 +43,10 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed ## Install the Node tools the quality gates run
 
+# -n auto: one pytest-xdist worker per core. --dist loadfile keeps each test file on one worker, so a
+# file's module fixtures (the Lighthouse runs, a search box) are made once, not once per worker.
 test: $(VENV)/.installed system-packages node_modules ## Run the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 engines: $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py

@@ -17,6 +17,7 @@ import documents
 import overhead
 import reload
 import scale
+import suite
 import weight
 from project import build, copy_project, scratch_dir
 from table import Row, render
@@ -91,6 +92,12 @@ def reload_rows(workdir: Path, edits: int) -> list[Row]:
                 "<= 1 s", median(times) <= 1.0)]
 
 
+def suite_rows() -> list[Row]:
+    seconds, summary = suite.measure()
+    return [Row("Whole test suite (make test: pytest-xdist, one worker per core)",
+                f"{seconds / 60:.1f} min ({seconds:.0f} s; {summary})", "<= 6 min", seconds <= 360)]
+
+
 def weight_rows(site: Path) -> list[Row]:
     pages, index_raw, index_gzip = weight.measure(site)
     rows = []
@@ -109,6 +116,7 @@ def main() -> int:
     parser.add_argument("--scale-runs", type=int, default=3, help="builds at each multiple (default 3)")
     parser.add_argument("--edits", type=int, default=5, help="edits timed for edit to reload (default 5)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--no-suite", action="store_true", help="skip timing the whole test suite (about 6 minutes)")
     args = parser.parse_args()
     workdir = scratch_dir("run")
     rows: list[Row] = []
@@ -119,6 +127,8 @@ def main() -> int:
             ("documents", lambda: documents_rows(workdir, 3)),
             ("edit to reload", lambda: reload_rows(workdir, args.edits)),
         ]
+        if not args.no_suite:
+            steps.append(("the whole test suite", suite_rows))
         site = None
         for name, step in steps:
             print(f"benchmark: {name} ...", file=sys.stderr, flush=True)

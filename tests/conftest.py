@@ -1,6 +1,7 @@
 """Shared fixtures: the real content, one build of the real site, a local server, Chromium."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,8 @@ import pytest
 from esafety_portal.load import load_content
 from esafety_portal.self_review import framework
 from support.clock import pin
-from support.site import ROOT, StaticServer, mkdocs_build
+from support.shared_site import run_folder, shared_build
+from support.site import ROOT, StaticServer
 
 TODAY = pin(ROOT)  # before anything reads the date (support/clock.py)
 
@@ -41,11 +43,12 @@ def fw(content) -> dict:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per session with the network blocked."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, f"the real site failed to build:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    """The real site, built once per test run (shared by every xdist worker) with the network
+    blocked. Tests only read it."""
+    folder = run_folder(tmp_path_factory.getbasetemp(), os.environ.get("PYTEST_XDIST_WORKER"))
+    site, failure = shared_build(ROOT, folder / "real-site")
+    assert site, f"the real site failed to build:\n{failure}"
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 then build the content model. All problems are collected and raised together."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +16,21 @@ from .yaml_loader import LineDict, read_yaml
 
 # What data was last found valid against the schemas, per data file (schema_check.py says why).
 CHECKED = Path(".cache") / "checked"
+
+# The last reading of each data file in this process, kept with the exact bytes it was read from:
+# a `make serve` rebuild (and a test loading many variants of the data) parses again only the
+# files whose bytes changed. Each caller gets its own copy, so nothing it does reaches the next.
+_last_read: dict[tuple[str, str], tuple[bytes, object, list[ContentError]]] = {}
+
+
+def read_data_file(path: Path, shown_as: str):
+    """read_yaml(path, shown_as), parsed again only when the file's bytes have changed."""
+    raw = path.read_bytes()
+    kept = _last_read.get((str(path), shown_as))
+    if kept is None or kept[0] != raw:
+        kept = (raw, *read_yaml(path, shown_as))
+        _last_read[(str(path), shown_as)] = kept
+    return copy.deepcopy(kept[1]), list(kept[2])
 
 
 def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
@@ -43,7 +59,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
                                        "move it into data/templates/ if it is a template, or delete it"))
             continue
         seen.add(relative.as_posix())
-        data, problems = read_yaml(path, shown_as)
+        data, problems = read_data_file(path, shown_as)
         errors += problems
         if problems:
             continue

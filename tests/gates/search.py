@@ -5,10 +5,13 @@ on keyup, in its web worker), then the result list is read once it has stopped c
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 TOP = 3
+SHOWN = 10  # how far down a failure message looks for the wanted page
 
 # The first links of the result list, in reading order. Links folded away under "N more on this
 # page" are not what a reader sees first, so they never count towards the top three.
@@ -43,19 +46,19 @@ class SearchBox:
         self.input = page.locator("input.md-search__input")
         self.input.wait_for(state="visible")
 
-    def top(self, query: str) -> list[str]:
-        """The search index locations of the first TOP results for `query`, as typed by a reader."""
+    def top(self, query: str, count: int = TOP) -> list[str]:
+        """The search index locations of the first `count` results for `query`, as typed by a reader."""
         self.input.fill("")
         self.input.type(query)
-        return [self._location(href) for href in self._settled(query)]
+        return [self._location(href) for href in self._settled(query, count)]
 
-    def _settled(self, query: str, interval_ms: int = 100, steady: int = 3, limit_ms: int = 5000):
+    def _settled(self, query: str, count: int, interval_ms: int = 100, steady: int = 3, limit_ms: int = 5000):
         """Poll until the meta line and links are unchanged `steady` times in a row: the worker
         answers every keystroke, so the last answer is the one that stays."""
         seen, same = None, 0
         for _ in range(limit_ms // interval_ms):
             self.page.wait_for_timeout(interval_ms)
-            now = self.page.evaluate(FIRST_LINKS, TOP)
+            now = self.page.evaluate(FIRST_LINKS, count)
             ready = self.input.input_value() == query and now["meta"]
             same = same + 1 if ready and now == seen else 0
             if same >= steady:
@@ -69,11 +72,62 @@ class SearchBox:
         return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def misses(box: SearchBox, cases: list[Case]) -> list[str]:
-    """One line per case whose target is not in the top results, with what came instead."""
+@dataclass(frozen=True)
+class SiteIndex:
+    """What a failure message names: each search index location's title, the data file behind
+    each page ("templates/aup-ks2/" -> "data/templates/aup-ks2.yml"), and the title boost."""
+    titles: dict[str, str]
+    data_files: dict[str, str]
+    title_boost: float
+
+
+def site_index(site_dir: Path, content) -> SiteIndex:
+    from esafety_portal.pages import data_of_pages, template_page
+
+    pages = {page: files[0] for page, files in data_of_pages(content).items()}
+    pages.update({template_page(t.id): t.data_file for t in content.templates})
+    data_files = {_url(page): data_file for page, data_file in pages.items()}
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return SiteIndex({doc["location"]: doc["title"] for doc in index["docs"]}, data_files,
+                     index["config"]["fields"]["title"]["boost"])
+
+
+def _url(docs_page: str) -> str:
+    """'templates/aup-ks2.md' -> 'templates/aup-ks2/', 'inspection/index.md' -> 'inspection/'."""
+    path = docs_page.removesuffix(".md")
+    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+
+
+def misses(box: SearchBox, cases: list[Case], site: SiteIndex) -> list[str]:
+    """One message per case whose target is not in the top results, for the editor whose change moved it."""
     problems = []
     for case in cases:
-        found = box.top(case.query)
-        if not case.found_in(found):
-            problems.append(f"{case.query!r}: wanted {case.target} in the top {TOP}, got {found}")
+        found = box.top(case.query, SHOWN)
+        if not case.found_in(found[:TOP]):
+            problems.append(miss_message(case, found, site))
     return problems
+
+
+def miss_message(case: Case, found: list[str], site: SiteIndex) -> str:
+    """Which query, what now ranks above the wanted page, and what to change."""
+    def name(location: str) -> str:
+        return f"\"{site.titles.get(location, location)}\" ({location or 'the home page'})"
+
+    rank = next((n for n, location in enumerate(found) if case.found_in([location])), None)
+    where = (f"it is now number {rank + 1}" if rank is not None
+             else f"it is not among the {len(found)} results shown")
+    above = found[:rank] if rank is not None else found[:TOP]
+    page, _, anchor = case.target.partition("#")
+    data_file = site.data_files.get(page)
+    if data_file:
+        keywords = (f"add the words people type to the `keywords:` of item {anchor} in {data_file}" if anchor
+                    else f"add the words people type to the `keywords:` in {data_file}")
+    else:
+        keywords = "add the words people type to the wanted page's text"
+    return (f"Searching for \"{case.query}\" should show {name(case.target)} in the first {TOP} results, "
+            f"but {where}.\n"
+            f"    Above it now: " + "; ".join(f"{n}. {name(location)}" for n, location in enumerate(above, 1)) + ".\n"
+            f"    What to change: if you have just edited one of the pages above, a word you added to a heading "
+            f"may be pulling it up (a word in a title counts {site.title_boost:g} times a word in the text): choose another "
+            f"word if it reads as well. Otherwise {keywords}. If the new order is right for readers, change "
+            f"what this query should find in tests/gates/test_search.py and say why in your pull request.")

@@ -178,6 +178,18 @@ def test_cache_reuses_unchanged_documents_and_remakes_changed_ones(tiny, tmp_pat
     assert len(list(tmp_path.iterdir())) == 1
 
 
+def test_a_build_writing_the_same_entry_at_the_same_time_is_left_alone(tiny, tmp_path):
+    # Two builds of the same content (two pytest-xdist workers, or `make serve` beside a test)
+    # write the same entry: the one that finishes first must not delete the other's files.
+    folder = tmp_path / f"tiny-{cache.content_key(tiny, AUTHOR)}"
+    folder.mkdir()
+    theirs = folder / ".tiny.docx.99999"  # the other build's file, half written
+    theirs.write_bytes(b"in progress")
+    made = cache.cached_documents(tiny, AUTHOR, tmp_path)
+    assert theirs.exists(), "a build deleted the files another build was writing"
+    assert made == template_documents(tiny, AUTHOR)
+
+
 def test_a_placeholder_label_edit_remakes_the_documents(tiny, tmp_path, monkeypatch):
     made = cache.cached_documents(tiny, AUTHOR, tmp_path)
     # The label lives in templates.PLACEHOLDERS, not in the template's data file.

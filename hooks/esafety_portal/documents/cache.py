@@ -47,7 +47,7 @@ def cached_documents(template: Template, author: str, cache_dir: Path | None) ->
     if folder.is_dir() and all((folder / name).is_file() for name in names):
         return {name: (folder / name).read_bytes() for name in names}
     documents = template_documents(template, author)
-    _forget_older(cache_dir, template.id)
+    _forget_older(cache_dir, template.id, keep=folder.name)
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in documents.items():
         # Write then rename, so a build running at the same time never reads half a file.
@@ -57,10 +57,11 @@ def cached_documents(template: Template, author: str, cache_dir: Path | None) ->
     return documents
 
 
-def _forget_older(cache_dir: Path, template_id: str) -> None:
+def _forget_older(cache_dir: Path, template_id: str, keep: str) -> None:
     for stale in cache_dir.glob(f"{template_id}-*"):
-        # Only this template's folders: another template's id may start with this one's.
-        if not (stale.is_dir() and stale.name.removeprefix(f"{template_id}-").isalnum()):
+        # Only this template's folders: another template's id may start with this one's. Never
+        # the current one: a build running at the same time may be writing into it.
+        if stale.name == keep or not (stale.is_dir() and stale.name.removeprefix(f"{template_id}-").isalnum()):
             continue
         shutil.rmtree(stale, ignore_errors=True)
 

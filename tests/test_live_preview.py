@@ -1,0 +1,82 @@
+"""`make serve` as an editor uses it, in real Chromium against a real `mkdocs serve`: a save that
+breaks the build puts the build's messages on the page in the browser, and fixing the file
+reloads the page to the site. Routine rebuilds print one line; a busy port one clear line."""
+from __future__ import annotations
+
+import socket
+
+from playwright.sync_api import expect
+
+from support.project_copy import copy_project
+from support.serve import Serve, free_port
+
+ERROR_HEADING = "The site did not build"
+# MkDocs' own lines for a routine rebuild, which the hook keeps out of the terminal.
+ROUTINE = ("Detected file changes", "Building documentation", "Cleaning site directory",
+           "Documentation built in", "Reloading browsers", "Browser connected", "Traceback")
+DATA_FILE = "data/frameworks/inspecting-e-safety-2012.yml"
+
+
+def test_a_broken_save_shows_its_message_in_the_browser_until_it_is_fixed(tmp_path, page):
+    project = copy_project(tmp_path / "project")
+    data_file = project / DATA_FILE
+    good = data_file.read_text("utf-8")
+    with Serve(project) as serve:
+        assert serve.wait_for("Serving on", 120), "serve did not start:\n" + serve.log()
+        page.goto(serve.url + "inspection/features/")
+        heading = page.locator("h1").first.inner_text()
+        started = len(serve.seen)
+
+        data_file.write_text(good + "\nbroken: [this list is never closed\n", "utf-8")
+        expect(page.locator("h1")).to_have_text(ERROR_HEADING, timeout=30_000)
+        assert DATA_FILE.rsplit("/", 1)[1] in page.locator("main").inner_text()  # the build's own message
+        assert serve.wait_for(f"{ERROR_HEADING}: every page at {serve.url} shows why", 10), serve.log()
+        page.goto(serve.url + "about/")  # any page, until the file is fixed
+        expect(page.locator("h1")).to_have_text(ERROR_HEADING)
+
+        data_file.write_text(good, "utf-8")
+        expect(page.locator("h1").first).not_to_have_text(ERROR_HEADING, timeout=30_000)  # reloaded by itself
+        assert serve.wait_for("Rebuilt in", 30), serve.log()
+        page.goto(serve.url + "inspection/features/")
+        assert page.locator("h1").first.inner_text() == heading
+
+        rebuild_log = serve.seen[started:]
+        assert [line for line in rebuild_log if any(word in line for word in ROUTINE)] == [], "".join(rebuild_log)
+
+
+def test_a_busy_port_gives_one_clear_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as taken:
+        port = free_port()
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        with Serve(project, port) as serve:
+            serve.process.wait(timeout=60)
+            serve.wait_for("never printed", 1)
+    output = "".join(serve.seen)
+    assert serve.process.returncode == 1, output
+    assert (f"Port {port} on 127.0.0.1 is already in use (is `make serve` already running in another terminal?): "
+            f"stop it, or serve on another port with `make serve PORT={port + 1}`.") in output
+    # MkDocs' "Building documentation..." and that line: the port is checked before any work.
+    assert "Traceback" not in output and len([line for line in output.splitlines() if line.strip()]) == 2, output
+
+
+def test_a_save_is_noticed_within_a_tenth_of_a_second(tmp_path):
+    """MkDocs polls the watched folders every 0.5 s: on average a quarter of a second added to
+    every edit-to-reload. The hook's observer polls every 0.1 s, the folders watched before it
+    ran included."""
+    import importlib.util
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from support.site import ROOT
+
+    spec = importlib.util.spec_from_file_location("live_preview", ROOT / "hooks" / "live_preview.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    server.watch(str(tmp_path))
+    hook._poll_faster(server)
+    assert server.observer.timeout == 0.1 and server.build_delay <= 0.05
+    assert [emitter.timeout for emitter in server.observer.emitters] == [0.1]
+    assert list(server._watched_paths) == [str(tmp_path)]
