@@ -13,16 +13,12 @@ from .values import parse_url
 from .yaml_loader import LineDict, read_yaml
 
 
-# What data was last found valid against the schemas, per data file (schema_check.py says why).
-CHECKED = Path(".cache") / "checked"
-
 
 def read_and_check(project_dir: Path, today: dt.date | None = None):
     """Every data file, read and fully checked, and every id with its kind.
     Raises ContentErrors listing every problem."""
     today = today or clock.today()
     data_dir, schema_dir = project_dir / "data", (project_dir / "data" / "schema").resolve()
-    checked_dir = project_dir / CHECKED
     errors: list[ContentError] = []
     parsed: list[rules.DataFile] = []
     valid: list[rules.DataFile] = []
@@ -52,7 +48,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
             continue
         data_file = rules.DataFile(shown_as, schema, data)
         parsed.append(data_file)
-        problems = schema_check.check(data, schema, schema_dir, shown_as, checked_dir, digest)
+        problems = schema_check.check(data, schema, schema_dir, shown_as, digest=digest)
         errors += problems
         if not problems:
             valid.append(data_file)
