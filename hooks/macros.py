@@ -100,11 +100,11 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Render the page in the sandbox, once its template code is found to be only what a page may
-    do; mkdocs-macros renders it next, through env.env."""
+    """mkdocs-macros renders each page next, through env.env: make that the sandbox, and first
+    refuse any template code in the page beyond what a page may do."""
+    env._env = env.esafety_pages  # the plugin has no setter: its own environment is never used
     if env.page.meta.get("render_macros") is False:  # a generated page: mkdocs-macros leaves it as it is
         return
-    env._env = env.esafety_pages  # the plugin has no setter: its own environment is never used
     file = env.page.file
     source = file.content_string if file.abs_src_path else env.markdown
     shown_as = Path(os.path.relpath(file.abs_src_path, env.project_dir)).as_posix() if file.abs_src_path \
@@ -112,8 +112,9 @@ def on_pre_page_macros(env):
     # The front matter is not in env.markdown: count its lines, so each line is the file's own.
     before = source[: len(source) - len(env.markdown)] if source.endswith(env.markdown) else ""
     problems = check_page(env.esafety_pages, env.markdown, shown_as, before.count("\n") + 1)
-    if env.esafety_pages.has_template_code(str(env.page.title)):
-        problems += check_page(env.esafety_pages, str(env.page.title), f"{shown_as} (its title)")
+    if env.esafety_pages.has_template_code(str(env.page.title)):  # mkdocs-macros renders a title too
+        title_line = next((n for n, text in enumerate(before.splitlines(), 1) if text.startswith("title:")), 1)
+        problems += check_page(env.esafety_pages, str(env.page.title), shown_as, title_line)
     if problems:
         if in_github_actions():
             print("\n".join(problem.github_annotation() for problem in problems), flush=True)

@@ -127,6 +127,8 @@ def test_the_build_refuses_an_escaping_page_and_publishes_nothing(tmp_path):
     escapes = ["{{ self.__init__.__globals__.__builtins__.__import__('os').popen('echo PWNED').read() }}",
                "{{ cycler.__init__.__globals__.os.popen('echo PWNED').read() }}",
                "{{ lipsum.__globals__['os'].popen('echo PWNED').read() }}"]
+    assert text.startswith("---\ntitle: About and contact\n")
+    text = text.replace("title: About and contact", "title: \"{{ config.site_dir }}\"", 1)
     page.write_text(text + "\n" + "\n".join(escapes) + "\n", "utf-8")
     first = text.count("\n") + 2
     result = mkdocs_build(project, tmp_path / "out")
@@ -135,5 +137,6 @@ def test_the_build_refuses_an_escaping_page_and_publishes_nothing(tmp_path):
     assert f"docs/about.md:{first}: 'self' is not a macro or value pages can use" in output, output
     assert f"docs/about.md:{first + 1}: 'cycler' is not a macro" in output
     assert f"docs/about.md:{first + 2}: 'lipsum' is not a macro" in output
+    assert "docs/about.md:2: 'config' is not a macro" in output  # the title, in the front matter
     assert "PWNED" not in output.replace("echo PWNED", "") and "Traceback" not in output
     assert not (tmp_path / "out").exists()
