@@ -113,4 +113,29 @@ def test_the_repository_tracks_no_output_and_holds_no_link():
         if os.environ.get("GITHUB_ACTIONS") == "true":
             pytest.fail("CI must run on a git checkout: tracked outputs cannot be listed without one")
         pytest.skip("not a git checkout (a plain copy): nothing is tracked")
-    assert checkout.tracked_outputs(ROOT, checkout.OUTPUTS) == []
+    assert checkout.tracked_outputs(ROOT, checkout.OUTPUTS + checkout.BYTECODE) == []
+
+
+def test_tracked_compiled_python_is_refused_by_make_and_the_check(tmp_path):
+    """A .pyc Python would load in place of the reviewed code (an unchecked hash-based .pyc is
+    never compared with its source). `make` refuses it before any Python runs; the build's own
+    check names it too, for a build run without make."""
+    project = copy_project(tmp_path / "project", parts=("data",))
+    planted = "hooks/esafety_portal/__pycache__/load.cpython-311.pyc"
+    (project / planted).parent.mkdir(parents=True)
+    (project / planted).write_bytes(b"compiled code")
+    (project / "stray.pyc").write_bytes(b"compiled code")
+    _git_add(project, planted, "stray.pyc")
+    made = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "no-tracked-bytecode"],
+                          cwd=project, capture_output=True, text=True, timeout=60)
+    assert made.returncode != 0
+    assert f"{planted}:1: is compiled Python tracked in git" in made.stderr
+    assert "stray.pyc:1: is compiled Python tracked in git" in made.stderr
+    with pytest.raises(checkout.ContentErrors) as caught:
+        checkout.refuse_untrusted(project)
+    assert [e.file for e in caught.value.errors] == [planted, "stray.pyc"]
+    assert f"git rm --cached {planted}" in caught.value.errors[0].fix
+
+    subprocess.run(["git", "-C", str(project), "rm", "-q", "--cached", planted, "stray.pyc"], check=True)
+    assert subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "no-tracked-bytecode"],
+                          cwd=project, capture_output=True, timeout=60).returncode == 0

@@ -18,12 +18,15 @@ from .errors import ContentError, ContentErrors
 INPUTS = ("data", "docs", "overrides")
 # Folders only builds and tests write (publish_atomically.py makes the site.* ones).
 OUTPUTS = (".cache", "site", "site.partial", "site.previous", "reports", "build")
+# Python's own cache: a tracked .pyc can run in place of the reviewed code. Python reads it as
+# it imports the hooks, before this check runs, so `make` refuses it first (the Makefile).
+BYTECODE = ("*.pyc", "*.pyo", "*__pycache__/*")
 
 
 def refuse_untrusted(project_dir: Path, outputs: tuple[str, ...] = ()) -> None:
     """Raise ContentErrors naming every link among the inputs and every tracked output file.
     `outputs`: more output folders (relative to the project), such as a configured site_dir."""
-    problems = links(project_dir) + tracked_outputs(project_dir, OUTPUTS + tuple(outputs))
+    problems = links(project_dir) + tracked_outputs(project_dir, OUTPUTS + tuple(outputs) + BYTECODE)
     if problems:
         raise ContentErrors(problems)
 
@@ -53,7 +56,14 @@ def tracked_outputs(project_dir: Path, outputs: tuple[str, ...]) -> list[Content
     except (OSError, subprocess.SubprocessError) as error:
         return [ContentError(".git", 1, "", f"git could not list the tracked files ({error})",
                              "install git, or build from a plain copy without .git")]
-    return [ContentError(name, 1, "", "is a build output tracked in git",
-                         f"remove it from the repository with `git rm -r --cached {name.split('/')[0]}`: "
-                         "builds make that folder themselves and never trust a copy from the checkout")
-            for name in sorted(set(listed.decode("utf-8", "replace").split("\0")) - {""})]
+    return [_tracked(name) for name in sorted(set(listed.decode("utf-8", "replace").split("\0")) - {""})]
+
+
+def _tracked(name: str) -> ContentError:
+    if name.endswith((".pyc", ".pyo")) or "__pycache__/" in name:
+        return ContentError(name, 1, "", "is compiled Python tracked in git",
+                            f"remove it from the repository with `git rm --cached {name}`: "
+                            "Python would run it in place of the reviewed code")
+    return ContentError(name, 1, "", "is a build output tracked in git",
+                        f"remove it from the repository with `git rm -r --cached {name.split('/')[0]}`: "
+                        "builds make that folder themselves and never trust a copy from the checkout")
