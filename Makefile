@@ -13,13 +13,14 @@ SEEDS ?=
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-# Compiled Python (.pyc, __pycache__/) tracked in git would run as soon as Python imports the
-# hooks, before the build's own check (hooks/esafety_portal/checkout.py) could refuse it: every
-# target that runs the hooks refuses it first. Outside a git checkout nothing is tracked.
+# Compiled Python (.pyc, __pycache__/) or an installed .venv/ or node_modules/ tracked in git
+# would run as soon as make or Python starts, before the build's own check
+# (hooks/esafety_portal/checkout.py) could refuse it: every target that runs the hooks refuses
+# it first. Outside a git checkout nothing is tracked.
 no-tracked-bytecode:
-	@tracked=$$(git ls-files -- '*.pyc' '*.pyo' '*__pycache__/*' 2>/dev/null); \
+	@tracked=$$(git ls-files -- '*.pyc' '*.pyo' '*__pycache__/*' .venv node_modules 2>/dev/null); \
 	if [ -n "$$tracked" ]; then \
-		echo "$$tracked" | sed 's/$$/:1: is compiled Python tracked in git — remove it with git rm --cached: Python would run it in place of the reviewed code/' >&2; \
+		echo "$$tracked" | sed 's/$$/:1: is compiled or installed code tracked in git — remove it with git rm --cached: it would run in place of the reviewed code/' >&2; \
 		exit 1; \
 	fi
 

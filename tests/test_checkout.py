@@ -116,26 +116,29 @@ def test_the_repository_tracks_no_output_and_holds_no_link():
     assert checkout.tracked_outputs(ROOT, checkout.OUTPUTS + checkout.BYTECODE) == []
 
 
-def test_tracked_compiled_python_is_refused_by_make_and_the_check(tmp_path):
+def test_tracked_compiled_or_installed_code_is_refused_by_make_and_the_check(tmp_path):
     """A .pyc Python would load in place of the reviewed code (an unchecked hash-based .pyc is
-    never compared with its source). `make` refuses it before any Python runs; the build's own
-    check names it too, for a build run without make."""
+    never compared with its source), and a .venv/ make would run. `make` refuses them before any
+    Python runs; the build's own check names them too, for a build run without make."""
     project = copy_project(tmp_path / "project", parts=("data",))
     planted = "hooks/esafety_portal/__pycache__/load.cpython-311.pyc"
     (project / planted).parent.mkdir(parents=True)
     (project / planted).write_bytes(b"compiled code")
     (project / "stray.pyc").write_bytes(b"compiled code")
-    _git_add(project, planted, "stray.pyc")
+    (project / ".venv/bin").mkdir(parents=True)
+    (project / ".venv/bin/python").write_text("#!/bin/sh\necho planted\n", "utf-8")
+    _git_add(project, planted, "stray.pyc", ".venv/bin/python")
     made = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "no-tracked-bytecode"],
                           cwd=project, capture_output=True, text=True, timeout=60)
     assert made.returncode != 0
-    assert f"{planted}:1: is compiled Python tracked in git" in made.stderr
-    assert "stray.pyc:1: is compiled Python tracked in git" in made.stderr
+    for name in (planted, "stray.pyc", ".venv/bin/python"):
+        assert f"{name}:1: is compiled or installed code tracked in git" in made.stderr, made.stderr
     with pytest.raises(checkout.ContentErrors) as caught:
         checkout.refuse_untrusted(project)
-    assert [e.file for e in caught.value.errors] == [planted, "stray.pyc"]
-    assert f"git rm --cached {planted}" in caught.value.errors[0].fix
+    assert [e.file for e in caught.value.errors] == [".venv/bin/python", planted, "stray.pyc"]
+    assert f"git rm --cached {planted}" in caught.value.errors[1].fix
 
-    subprocess.run(["git", "-C", str(project), "rm", "-q", "--cached", planted, "stray.pyc"], check=True)
+    subprocess.run(["git", "-C", str(project), "rm", "-q", "--cached", planted, "stray.pyc", ".venv/bin/python"],
+                   check=True)
     assert subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "no-tracked-bytecode"],
                           cwd=project, capture_output=True, timeout=60).returncode == 0

@@ -18,9 +18,10 @@ from .errors import ContentError, ContentErrors
 INPUTS = ("data", "docs", "overrides")
 # Folders only builds and tests write (publish_atomically.py makes the site.* ones).
 OUTPUTS = (".cache", "site", "site.partial", "site.previous", "reports", "build")
-# Python's own cache: a tracked .pyc can run in place of the reviewed code. Python reads it as
-# it imports the hooks, before this check runs, so `make` refuses it first (the Makefile).
-BYTECODE = ("*.pyc", "*.pyo", "*__pycache__/*")
+# Code that would run in place of the reviewed code: Python's compiled files, and what `make`
+# installs (.venv/, node_modules/). Python reads a .pyc as it imports the hooks, before this check
+# runs, and make runs .venv/bin/python, so `make` refuses these first (the Makefile).
+BYTECODE = ("*.pyc", "*.pyo", "*__pycache__/*", ".venv", "node_modules")
 
 
 def refuse_untrusted(project_dir: Path, outputs: tuple[str, ...] = ()) -> None:
@@ -60,10 +61,10 @@ def tracked_outputs(project_dir: Path, outputs: tuple[str, ...]) -> list[Content
 
 
 def _tracked(name: str) -> ContentError:
-    if name.endswith((".pyc", ".pyo")) or "__pycache__/" in name:
-        return ContentError(name, 1, "", "is compiled Python tracked in git",
+    if name.endswith((".pyc", ".pyo")) or "__pycache__/" in name or name.startswith((".venv/", "node_modules/")):
+        return ContentError(name, 1, "", "is compiled or installed code tracked in git",
                             f"remove it from the repository with `git rm --cached {name}`: "
-                            "Python would run it in place of the reviewed code")
+                            "it would run in place of the reviewed code")
     return ContentError(name, 1, "", "is a build output tracked in git",
                         f"remove it from the repository with `git rm -r --cached {name.split('/')[0]}`: "
                         "builds make that folder themselves and never trust a copy from the checkout")
