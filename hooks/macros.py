@@ -9,7 +9,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from esafety_portal.errors import in_github_actions
-
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.page_templates import PageEnvironment, check_page, report
 from esafety_portal.pages import pages_of_data_files, relative_path
@@ -23,80 +22,77 @@ def define_env(env):
     renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown",
                         bytecode_cache=bytecode_cache(env.conf, "markdown"))
 
-    macros = {}
-
-    def macro(function):
-        macros[function.__name__] = function
-        return function
+    builtin = set(env.macros)  # mkdocs-macros' own (context, macros_info, now ...): never a page's
 
     def page() -> str:
         return env.page.file.src_uri
 
-    @macro
+    @env.macro
     def features() -> str:
         """Every feature of good and outstanding practice, by theme (the 2012 briefing's framework file)."""
         return renderer.render("features.md.jinja", page())
 
-    @macro
+    @env.macro
     def inadequate_indicators() -> str:
         """Every indicator of inadequate practice (the 2012 briefing's framework file)."""
         return renderer.render("inadequate.md.jinja", page())
 
-    @macro
+    @env.macro
     def questions() -> str:
         """Every sample question, by audience (the 2012 briefing's framework file)."""
         return renderer.render("questions.md.jinja", page())
 
-    @macro
+    @env.macro
     def inspection_overview() -> str:
         """The key judgements and the SMSC point (the 2012 briefing's inspection: details)."""
         return renderer.render("inspection.md.jinja", page())
 
-    @macro
+    @env.macro
     def historical_notice(document: str) -> str:
         """The 'historical document' notice for a framework quoted as a source (data/frameworks/)."""
         return renderer.render("historical_notice.md.jinja", page(), document=document)
 
-    @macro
+    @env.macro
     def survey_2010() -> str:
         """The 2010 survey: figures, findings, recommendations (its framework file's items and survey:)."""
         return renderer.render("survey.md.jinja", page())
 
-    @macro
+    @env.macro
     def organisations() -> str:
         """Organisations and tools (data/organisations.yml)."""
         return renderer.render("organisations.md.jinja", page())
 
-    @macro
+    @env.macro
     def sources() -> str:
         """The source documents: the frameworks whose own entry is on this page (data/frameworks/)."""
         return renderer.render("sources.md.jinja", page())
 
-    @macro
+    @env.macro
     def self_review() -> str:
         """The self-review tool and its printable checklist (features, inadequate, questions)."""
         return renderer.render("self_review.md.jinja", page(),
                                framework=framework(content, env.conf["use_directory_urls"]))
 
-    @macro
+    @env.macro
     def whats_new() -> str:
         """Every dated change to the content, newest first (the `changes` of every data file)."""
         return renderer.render("whats-new.md.jinja", page(),
                                pages=pages_of_data_files(content, Path(env.conf["docs_dir"])),
                                relative=lambda src: relative_path(src, page()))
 
-    @macro
+    @env.macro
     def current_frameworks() -> str:
         """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""
         return renderer.render("current_frameworks.md.jinja", page())
 
-    @macro
+    @env.macro
     def item_link(item_id: str, text: str | None = None) -> str:
         """A link to any item by its id, checked at build time."""
         return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
 
     # Read by on_pre_page_macros: mkdocs-macros makes its own environment after define_env.
-    env.esafety_pages = PageEnvironment(macros, FILTERS, content.site)
+    ours = {name: function for name, function in env.macros.items() if name not in builtin}
+    env.esafety_pages = PageEnvironment(ours, FILTERS, content.site)
 
 
 def on_pre_page_macros(env):
