@@ -8,10 +8,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 SEEDS ?=
 
-.PHONY: check-seeds serve build check review test engines system-packages bench clean help vendor
+.PHONY: check-seeds serve build check review test engines system-packages bench clean help vendor no-tracked-bytecode
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+# Compiled Python (.pyc, __pycache__/) or an installed .venv/ or node_modules/ tracked in git
+# would run as soon as make or Python starts, before the build's own check
+# (hooks/esafety_portal/checkout.py) could refuse it: every target that runs the hooks refuses
+# it first. Outside a git checkout nothing is tracked.
+no-tracked-bytecode:
+	@tracked=$$(git ls-files -- '*.pyc' '*.pyo' '*__pycache__/*' .venv node_modules 2>/dev/null); \
+	if [ -n "$$tracked" ]; then \
+		echo "$$tracked" | sed 's/$$/:1: is compiled or installed code tracked in git — remove it with git rm --cached: it would run in place of the reviewed code/' >&2; \
+		exit 1; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || bash .ci/system-packages
@@ -21,16 +32,16 @@ $(VENV)/.installed: pyproject.toml
 
 PORT ?= 8000
 
-serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 (make serve PORT=8001 for another port)
+serve: no-tracked-bytecode $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 (make serve PORT=8001 for another port)
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
-build: $(VENV)/.installed ## Build the static site into site/
+build: no-tracked-bytecode $(VENV)/.installed ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
 
-check: $(VENV)/.installed ## Check every data file without building the site (fast)
+check: no-tracked-bytecode $(VENV)/.installed ## Check every data file without building the site (fast)
 	$(BIN)/python -m esafety_portal.check
 
-review: $(VENV)/.installed ## Print the content review report (what is due or overdue)
+review: no-tracked-bytecode $(VENV)/.installed ## Print the content review report (what is due or overdue)
 	$(BIN)/python -m esafety_portal.review
 
 system-packages: ## Install the Debian packages the tests need (Chromium, Java, LibreOffice)
@@ -45,17 +56,17 @@ node_modules: node_modules/.installed ## Install the Node tools the quality gate
 
 # -n auto: one pytest-xdist worker per core. --dist loadfile keeps each test file on one worker, so a
 # file's module fixtures (the Lighthouse runs, a search box) are made once, not once per worker.
-test: $(VENV)/.installed system-packages node_modules ## Run the whole test suite
+test: no-tracked-bytecode $(VENV)/.installed system-packages node_modules ## Run the whole test suite
 	$(BIN)/pytest -n auto --dist loadfile
 
-engines: $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
+engines: no-tracked-bytecode $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py
 
 check-seeds: $(VENV)/.installed ## Check tests/fixtures/seeds.json against the seed articles: make check-seeds SEEDS=folder
 	@test -n "$(SEEDS)" || { echo "Say where the seed articles are: make check-seeds SEEDS=folder"; exit 2; }
 	$(BIN)/python tests/support/seeds.py --check $(SEEDS)
 
-bench: $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
+bench: no-tracked-bytecode $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
 	$(BIN)/python benchmarks/run.py
 
 clean:

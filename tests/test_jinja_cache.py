@@ -1,31 +1,62 @@
-"""esafety_portal/jinja_cache.py and hooks/theme_cache.py: compiled templates are kept in
-.cache/jinja/ between builds, and an edited template is never hidden by them."""
+"""esafety_portal/jinja_cache.py and hooks/theme_cache.py: compiled templates are kept in memory
+only. A file planted under .cache/jinja/ (a pull request can force-add one) is never read, so
+nothing in it runs; an edited template is never hidden by the cache."""
 from __future__ import annotations
 
-from support.project_copy import copy_project, replace_in
-from support.site import mkdocs_build
+import pickle
 
-def mtimes(folder):
-    return {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+import jinja2
+from jinja2.bccache import BytecodeCache, bc_magic
+
+from esafety_portal.jinja_cache import bytecode_cache
 
 
-def test_edited_templates_show_on_the_next_build_and_the_rest_are_reused(tmp_path):
-    project = copy_project(tmp_path / "project")
-    cache = project / ".cache" / "jinja"
-    first = mkdocs_build(project, tmp_path / "one")
-    assert first.returncode == 0, first.stderr
-    theme, markdown = mtimes(cache / "theme"), mtimes(cache / "markdown")
-    assert len(theme) > 10 and len(markdown) > 5, "compiled templates were not kept"
+class _RunsCode:
+    """Unpickling this writes `marker`: what a planted cache file could do during a build."""
 
-    replace_in(project / "overrides/partials/print-source.html", "Printed from", "Printed out from")
-    replace_in(project / "overrides/markdown/survey.md.jinja", "## The grades", "## The grades given")
-    second = mkdocs_build(project, tmp_path / "two")
-    assert second.returncode == 0, second.stderr
-    survey = (tmp_path / "two" / "survey-2010" / "index.html").read_text("utf-8")
-    assert "Printed out from" in survey and "The grades given" in survey
-    assert "The grades given" not in (tmp_path / "one" / "survey-2010" / "index.html").read_text("utf-8")
-    # Each edited template was compiled again; every other one was read back, not rewritten.
-    for folder, before in (("theme", theme), ("markdown", markdown)):
-        after = mtimes(cache / folder)
-        assert after.keys() == before.keys()
-        assert sum(after[name] != before[name] for name in before) == 1, folder
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (exec, (f"open({self.marker!r}, 'w').close()",))
+
+
+def _environment(templates, config):
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
+                              bytecode_cache=bytecode_cache(config, "markdown"))
+
+
+def test_a_planted_cache_file_is_never_read(tmp_path):
+    templates = tmp_path / "overrides" / "markdown"
+    templates.mkdir(parents=True)
+    (templates / "page.md.jinja").write_text("Hello {{ name }}\n", "utf-8")
+    marker = tmp_path / "code-ran"
+    # Jinja's on-disk cache file for this template, where that cache would look for it.
+    key = BytecodeCache().get_cache_key("page.md.jinja", str(templates / "page.md.jinja"))
+    planted = tmp_path / ".cache" / "jinja" / "markdown" / f"__jinja2_{key}.cache"
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(bc_magic + pickle.dumps(_RunsCode(marker)))
+
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
+    assert _environment(templates, config).get_template("page.md.jinja").render(name="x") == "Hello x"
+    assert not marker.exists(), "a file under .cache/ ran code during the build"
+    assert [p.name for p in planted.parent.iterdir()] == [planted.name], "the cache wrote to disk"
+
+
+def test_an_edited_template_shows_and_an_unchanged_one_is_reused(tmp_path):
+    templates = tmp_path / "markdown"
+    templates.mkdir()
+    (templates / "a.md.jinja").write_text("one {{ x }}", "utf-8")
+    (templates / "b.md.jinja").write_text("two {{ x }}", "utf-8")
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
+    first = _environment(templates, config)
+    assert first.get_template("a.md.jinja").render(x=1) == "one 1"
+    assert first.get_template("b.md.jinja").render(x=1) == "two 1"
+
+    compiled = []
+    second = _environment(templates, config)  # a rebuild under `mkdocs serve`: a new environment
+    second.compile = lambda *args, **kwargs: compiled.append(args) or jinja2.Environment.compile(second, *args, **kwargs)
+    (templates / "a.md.jinja").write_text("one edited {{ x }}", "utf-8")
+    assert second.get_template("a.md.jinja").render(x=2) == "one edited 2"
+    assert second.get_template("b.md.jinja").render(x=2) == "two 2"
+    assert len(compiled) == 1, "only the edited template is compiled again"

@@ -1,12 +1,15 @@
-"""schema_check: data already found valid against the same schemas is not validated again
-(its hash is kept in .cache/checked/, one file per data file), and that never hides a mistake."""
+"""schema_check: every load validates every data file against the schemas. Nothing on disk (a
+"found valid" record under .cache/checked/, which a pull request can force-add) skips it."""
 from __future__ import annotations
+
+import hashlib
+import json
 
 import pytest
 
 from esafety_portal import schema_check
 from esafety_portal.errors import ContentErrors
-from esafety_portal.load import CHECKED, load_content
+from esafety_portal.load import load_content
 from support.project_copy import copy_project, replace_in
 
 
@@ -34,17 +37,37 @@ def validated(monkeypatch):
     return names
 
 
-def test_unchanged_data_is_validated_once(project, validated):
-    load_content(project)  # as of the suite's today (support/clock.py)
+def test_every_load_validates_every_file(project, validated):
+    load_content(project)
     files = len(validated)
-    assert files == len(list((project / "data").rglob("*.yml"))) and len(list((project / CHECKED).iterdir())) == files
+    assert files == len(list((project / "data").rglob("*.yml")))
     validated.clear()
     load_content(project)
-    assert validated == []
-    replace_in(project / "data/frameworks/inspecting-e-safety-2012.yml", "title: Peer mentoring", "title: Peer mentors")
-    load_content(project)
-    assert validated == ["framework"], "only the edited file is validated again"
-    assert len(list((project / CHECKED).iterdir())) == files, "one record per data file, however many edits"
+    assert len(validated) == files, "a load skipped validating a file"
+    assert not (project / ".cache").exists(), "loading wrote a record to disk"
+
+
+def test_a_forged_validity_record_does_not_skip_validation(project):
+    """Builds once kept, per data file, a hash saying "this data was found valid" in
+    .cache/checked/ and skipped validating data with that hash. The hash is made from public
+    inputs, so a pull request could force-add a record for invalid data: an id holding `../`
+    then passed. Such a record, planted exactly as that code wrote it, changes nothing."""
+    from esafety_portal.yaml_loader import read_yaml
+
+    path = project / "data/frameworks/safe-use-of-new-technologies-2010.yml"
+    replace_in(path, "  schools: 35", "  schools: many")
+    shown_as = "data/frameworks/safe-use-of-new-technologies-2010.yml"
+    data, problems = read_yaml(path, shown_as)
+    assert not problems
+    digest = schema_check.schemas_digest(project / "data" / "schema")
+    forged = hashlib.sha256(digest + b"framework\0")
+    forged.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
+    record = project / ".cache" / "checked" / shown_as.replace("/", "__")
+    record.parent.mkdir(parents=True)
+    record.write_text(forged.hexdigest(), "ascii")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project)
+    assert "must be a whole number, not text" in str(caught.value)
 
 
 def test_a_mistake_is_reported_on_every_build_after_valid_ones(project):
@@ -68,14 +91,11 @@ def test_a_schema_change_validates_everything_again(project):
     assert "missing the required field 'owner'" in str(caught.value)
 
 
-def test_the_validity_record_covers_every_input(project, monkeypatch):
-    """The record's hash changes with the data, the schema name, any schema and jsonschema's version."""
+def test_the_schemas_digest_covers_every_schema_and_jsonschema(project, monkeypatch):
+    """The compiled validators are kept for the process under this digest: an edited schema or
+    another jsonschema version must change it."""
     schema_dir = project / "data" / "schema"
     digest = schema_check.schemas_digest(schema_dir)
-    data = {"intro": "Text"}
-    base = schema_check._validity_hash(data, "inadequate", digest)
-    assert schema_check._validity_hash({"intro": "Text!"}, "inadequate", digest) != base
-    assert schema_check._validity_hash(data, "features", digest) != base
     (schema_dir / "common.schema.json").write_text(
         (schema_dir / "common.schema.json").read_text("utf-8").replace("A permanent id", "An id"), "utf-8")
     assert schema_check.schemas_digest(schema_dir) != digest

@@ -22,8 +22,8 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
     epoch = build_env().get("SOURCE_DATE_EPOCH") or str(int(time.time()))
     sites = {}
     for engine in ENGINES:
-        # A fresh copy per engine: builds keep caches in the project's .cache/ (documents,
-        # compiled templates, validity records), so neither build can reuse the other's output.
+        # A fresh copy per engine: builds keep the documents they made in the project's .cache/,
+        # so neither build can reuse the other's output.
         project = copy_project(tmp_path / engine / "project")
         sites[engine] = tmp_path / engine / "site"
         result = mkdocs_build(project, sites[engine], {"SOURCE_DATE_EPOCH": epoch}, engine=engine)

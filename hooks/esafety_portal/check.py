@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .checkout import refuse_untrusted
 from .clock import ClockError
 from .errors import ContentErrors, in_github_actions
 from .load import load_content
@@ -19,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("project", nargs="?", default=".", help="the project folder (default: here)")
     args = parser.parse_args(argv)
     try:
+        refuse_untrusted(Path(args.project))  # links and tracked outputs, before anything is read
         content = load_content(Path(args.project))
     except ContentErrors as errors:
         if in_github_actions():

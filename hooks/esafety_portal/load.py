@@ -14,8 +14,6 @@ from .values import parse_url
 from .yaml_loader import LineDict, read_yaml
 
 
-# What data was last found valid against the schemas, per data file (schema_check.py says why).
-CHECKED = Path(".cache") / "checked"
 
 # The last reading of each data file in this process, kept with the exact bytes it was read from:
 # a `make serve` rebuild (and a test loading many variants of the data) parses again only the
@@ -39,7 +37,6 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     which lists what site.yml would refuse to publish instead of refusing it."""
     today = today or clock.today()
     data_dir, schema_dir = project_dir / "data", (project_dir / "data" / "schema").resolve()
-    checked_dir = project_dir / CHECKED
     errors: list[ContentError] = []
     parsed: list[rules.DataFile] = []
     valid: list[rules.DataFile] = []
@@ -69,7 +66,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
             continue
         data_file = rules.DataFile(shown_as, schema, data)
         parsed.append(data_file)
-        problems = schema_check.check(data, schema, schema_dir, shown_as, checked_dir, digest)
+        problems = schema_check.check(data, schema, schema_dir, shown_as, digest=digest)
         errors += problems
         if not problems:
             valid.append(data_file)

@@ -1,11 +1,8 @@
 """JSON Schema validation, with each failure translated into an editor's message.
 
-Validating is the largest part of loading the data, and most builds validate files that have
-not changed since the last build. When a file's data is valid, a hash of it, of every schema
-and of the jsonschema version is kept in .cache/checked/ (one small file per data file), and
-data with the same hash is not validated again; any change to the data or a schema changes the
-hash. Invalid data is never recorded, so its messages are shown on every build. jsonschema itself (~50 ms to import) is only
-imported when a file needs validating.
+Every file is validated on every load: no record on disk lets a build skip it, since a file
+under .cache/ can come from a pull request (a forged "found valid" record once let an id holding
+`../` through). The compiled validators are kept for the process, keyed on the schemas' hash.
 """
 from __future__ import annotations
 
@@ -59,21 +56,11 @@ def _compiled(schema_dir: Path, digest: bytes) -> tuple[dict, dict]:
     return compiled, schemas.get("common.schema.json", {}).get("$defs", {})
 
 
-def _validity_hash(data, schema_name: str, digest: bytes) -> str:
-    hashed = hashlib.sha256(digest + schema_name.encode() + b"\0")
-    hashed.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
-    return hashed.hexdigest()
-
-
 def check(data, schema_name: str, schema_dir: Path, shown_as: str,
-          checked_dir: Path | None = None, digest: bytes | None = None) -> list[ContentError]:
-    """Every schema problem of one file's data; none if `checked_dir` records this data as valid.
+          digest: bytes | None = None) -> list[ContentError]:
+    """Every schema problem of one file's data.
     `digest` is schemas_digest(schema_dir), read once by a caller that checks many files."""
     digest = digest or schemas_digest(schema_dir)
-    marker = checked_dir / shown_as.replace("/", "__") if checked_dir else None
-    validity = _validity_hash(data, schema_name, digest) if marker else ""
-    if marker and marker.is_file() and marker.read_text("ascii", errors="replace") == validity:
-        return []
     validator, defs = _compiled(schema_dir, digest)
     validator = validator[schema_name]
     errors = []
@@ -82,12 +69,7 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str,
         choice, error = error, _deepest(error)
         path = list(error.absolute_path)
         errors.append(_with_choice_hint(_translate(error, data, path, shown_as, defs), choice, error))
-    errors = _without_typo_echoes(errors)
-    if marker and not errors:
-        # A build running at the same time may read half of this: it then validates again.
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(validity, "ascii")
-    return errors
+    return _without_typo_echoes(errors)
 
 
 def _without_typo_echoes(errors: list[ContentError]) -> list[ContentError]:

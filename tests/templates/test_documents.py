@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
+import shutil
 import zipfile
 
 import docx
@@ -215,3 +218,51 @@ def test_the_author_and_the_code_are_in_the_cache_key(tiny, monkeypatch):
 def test_all_documents_includes_the_pack(tiny, tmp_path):
     documents = cache.all_documents([tiny], AUTHOR, tmp_path)
     assert sorted(documents) == [PACK_NAME, "tiny.docx", "tiny.md", "tiny.odt"]
+
+
+# -- the cache is not trusted: an entry is used only if it checks ---------------------------
+def _planted(tmp_path, tiny, files: dict[str, bytes]):
+    """An entry under the key of today's data, as a pull request could force-add it."""
+    folder = tmp_path / f"tiny-{cache.content_key(tiny, AUTHOR)}"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_a_planted_entry_is_never_published(tiny, tmp_path):
+    fresh = template_documents(tiny, AUTHOR)
+    _planted(tmp_path, tiny, {**fresh, "tiny.docx": b"not the document the data make"})
+    assert cache.cached_documents(tiny, AUTHOR, tmp_path) == fresh
+    assert cache.cached_documents(tiny, AUTHOR, tmp_path) == fresh  # and the entry was made again
+
+
+def test_a_file_changed_after_it_was_kept_is_made_again(tiny, tmp_path):
+    fresh = cache.cached_documents(tiny, AUTHOR, tmp_path)
+    (folder,) = tmp_path.iterdir()
+    (folder / "tiny.odt").write_bytes(b"edited")
+    assert cache.cached_documents(tiny, AUTHOR, tmp_path) == fresh
+    (folder / "key.json").write_text("{not json", "utf-8")
+    assert cache.cached_documents(tiny, AUTHOR, tmp_path) == fresh
+
+
+def test_a_link_in_the_cache_is_never_followed(tiny, tmp_path):
+    """A link planted as a cached file would publish whatever it points at; one planted as the
+    entry's folder would have the build write outside the repository."""
+    fresh = cache.cached_documents(tiny, AUTHOR, tmp_path / "cache")
+    (folder,) = (tmp_path / "cache").iterdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"a file of the build machine")
+    (folder / "tiny.md").unlink()
+    (folder / "tiny.md").symlink_to(secret)
+    record = json.loads((folder / "key.json").read_text("utf-8"))
+    record["files"]["tiny.md"] = hashlib.sha256(secret.read_bytes()).hexdigest()
+    (folder / "key.json").write_text(json.dumps(record), "utf-8")
+    assert cache.cached_documents(tiny, AUTHOR, tmp_path / "cache") == fresh
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(folder)
+    folder.symlink_to(elsewhere, target_is_directory=True)
+    assert cache.cached_documents(tiny, AUTHOR, tmp_path / "cache") == fresh
+    assert list(elsewhere.iterdir()) == [], "the build wrote through a link"
