@@ -104,13 +104,12 @@ def _sha256(data: bytes) -> str:
 
 def _forget_older(cache_dir: Path, template_id: str, keep: str) -> None:
     for stale in cache_dir.glob(f"{template_id}-*"):
-        # Only this template's folders: another template's id may start with this one's. Never
-        # the current one: a build running at the same time may be writing into it.
-        if stale.name == keep or not (stale.is_dir() and stale.name.removeprefix(f"{template_id}-").isalnum()):
-            continue
+        if not stale.name.removeprefix(f"{template_id}-").isalnum():
+            continue  # another template's folder: its id may start with this one's
         if stale.is_symlink() or not stale.is_dir():
             stale.unlink()  # a link is removed, never followed: files are only ever written here
-        else:
+        elif stale.name != keep:
+            # Never the current one: a build running at the same time may be writing into it.
             shutil.rmtree(stale, ignore_errors=True)
 
 
