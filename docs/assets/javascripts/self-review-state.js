@@ -9,14 +9,16 @@
  * (`review_fields`) is kept as one more answer, under the framework's own id. Times are ISO
  * strings, so that they compare as text. Everything keyed by an item id is a Map: ids come from files.
  *
- * A plain script that defines one global, and module.exports for Node's test runner.
+ * A plain script that defines one global, and module.exports for Node's test runner; it needs
+ * csv-text.js (CsvText) loaded first.
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
+  var node = typeof module === "object" && module.exports;
+  var api = factory(node ? require("./csv-text.js") : root.CsvText);
+  if (node) module.exports = api;
   else root.SelfReviewState = api;
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (CsvText) {
   "use strict";
 
   var FORMAT = "esafety-self-review";
@@ -309,22 +311,10 @@
                            exported: now, items: exportRecords(state, framework)}, null, 2) + "\n";
   }
 
-  // Quoted; and a note that starts like a formula (=, +, @) gets a leading apostrophe so that
-  // Excel shows it as text rather than running it.
-  function csvCell(value) {
-    var cell = String(value);
-    if (/^[=+@\t\r]/.test(cell)) cell = "'" + cell;
-    return '"' + cell.replace(/"/g, '""') + '"';
-  }
-
-  // The byte-order mark makes Excel read the file as UTF-8.
-  function csv(rows) {
-    return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
-  }
-
   return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, fieldNames: fieldNames, empty: empty, blank: blank,
           hasAnswer: hasAnswer, fromStored: fromStored, toStored: toStored, setAnswer: setAnswer,
           setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, importPlans: importPlans,
           fingerprint: fingerprint, frameworkChanges: frameworkChanges, exportRecords: exportRecords,
-          retiredIds: retiredIds, exportJson: exportJson, csv: csv};
+          retiredIds: retiredIds, exportJson: exportJson,
+          csv: CsvText.text};  // csv-text.js: every cell made safe for a spreadsheet
 });
