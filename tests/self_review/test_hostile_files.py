@@ -78,3 +78,21 @@ def test_markup_and_prototype_names_come_in_as_plain_text(review, fw):
     assert records["constructor"]["kind"] == "retired" and records["constructor"]["rating"] == "not"
     assert page.evaluate("() => window.__pwned") is None
     assert errors == []
+
+
+def test_a_file_dated_in_the_future_cannot_undo_the_schools_typing(review, fw):
+    # Issue 21: the file's times lie far ahead; once imported, the school's edits must stick.
+    page = review
+    future = "2099-01-01T00:00:00.000Z"
+    said = import_bytes(page, "future.json", export(fw, [
+        {"id": "feature-01", "rating": "not", "evidence": "From the file", "modified": future}],
+        exported=future, school_modified=future))
+    assert said.startswith("Imported future.json")
+    assert all(entry["modified"] < future for entry in stored(page)["items"].values())
+    write(page, "feature-01", "evidence", "Typed by the school")
+    rate(page, "feature-01", "fully")
+    page.fill("#sr-school", "Riverside Primary School")
+    assert page.input_value("#sr-feature-01-evidence") == "Typed by the school"
+    record = stored(page)
+    assert (record["items"]["feature-01"]["evidence"], record["items"]["feature-01"]["rating"],
+            record["school"]) == ("Typed by the school", "fully", "Riverside Primary School")

@@ -37,8 +37,31 @@
     return typeof value === "string" ? value : "";
   }
 
-  function time(value, fallback) {
-    return typeof value === "string" && TIME.test(value) ? value : fallback;
+  // A time read from a file or from storage, as this page writes times (so that they compare as
+  // text), and never later than `ceiling`: a time ahead of the clock, from a hand-made file or a
+  // wrong clock, would otherwise beat every real edit and undo the school's typing as it is saved.
+  function time(value, fallback, ceiling) {
+    var ms = typeof value === "string" && TIME.test(value) ? Date.parse(value) : NaN;
+    if (isNaN(ms)) return fallback;
+    var iso = new Date(ms).toISOString();
+    return ceiling && iso > ceiling ? ceiling : iso;
+  }
+
+  function clock() {
+    return new Date().toISOString();
+  }
+
+  // What the times in a record may not pass: the time the record says it was written (fixed, so
+  // that every read of it gives the same times), or now if that is later than now or missing.
+  function ceilingOf(written, now) {
+    var when = time(written, "", now);
+    return when || now;
+  }
+
+  // The time to stamp a change made now: now, or just after the last one if that is later still
+  // (a real edit always beats the value it replaces).
+  function stamp(now, last) {
+    return !last || now > last ? now : new Date(Date.parse(last) + 1).toISOString();
   }
 
   // Every field an answer of `framework` may hold besides its rating: the four every
@@ -50,10 +73,10 @@
     }));
   }
 
-  function answer(data, modified, names) {
+  function answer(data, modified, names, ceiling) {
     var result = {rating: RATINGS.indexOf(data.rating) >= 0 ? data.rating : ""};
     (names || FIELDS).forEach(function (name) { result[name] = text(data[name]); });
-    result.modified = time(data.modified, modified);
+    result.modified = time(data.modified, modified, ceiling);
     return result;
   }
 
@@ -79,17 +102,21 @@
   }
 
   // A stored record, of any version of this page. Answers saved before per-item times take
-  // the record's own save time. `framework` names the fields to keep beyond the four.
-  function fromStored(data, framework) {
+  // the record's own save time. `framework` names the fields to keep beyond the four. No time
+  // is later than the record's save time, nor than `now` (for tests; by default, the clock).
+  function fromStored(data, framework, now) {
     var result = empty();
     var names = fieldNames(framework);
     if (!data || typeof data !== "object") return result;
-    result.saved = time(data.saved, "");
+    var ceiling = ceilingOf(data.saved, now || clock());
+    result.saved = time(data.saved, "", ceiling);
     result.school = text(data.school);
-    result.schoolModified = time(data.school_modified, result.saved);
+    result.schoolModified = time(data.school_modified, result.saved, ceiling);
     var items = data.items && typeof data.items === "object" ? data.items : {};
     Object.keys(items).forEach(function (id) {
-      if (ID.test(id) && items[id] && typeof items[id] === "object") result.items.set(id, answer(items[id], result.saved, names));
+      if (ID.test(id) && items[id] && typeof items[id] === "object") {
+        result.items.set(id, answer(items[id], result.saved, names, ceiling));
+      }
     });
     if (data.fingerprints && typeof data.fingerprints === "object") {
       result.seen = new Map();
@@ -118,7 +145,7 @@
     var next = name === "rating" ? (RATINGS.indexOf(value) >= 0 ? value : "") : String(value);
     if (entry[name] === next) return false;
     entry[name] = next;
-    entry.modified = now;
+    entry.modified = stamp(now, entry.modified);
     state.items.set(id, entry);
     return true;
   }
@@ -126,7 +153,7 @@
   function setSchool(state, value, now) {
     if (state.school === String(value)) return false;
     state.school = String(value);
-    state.schoolModified = now;
+    state.schoolModified = stamp(now, state.schoolModified);
     return true;
   }
 
@@ -176,8 +203,9 @@
   }
 
   // An export of this framework as a state, or {error}; never a partial result. Notes are
-  // text, whatever they hold: the page only ever shows them as text.
-  function parseImport(source, framework) {
+  // text, whatever they hold: the page only ever shows them as text. No time is later than the
+  // import (`now`, for tests; by default, the clock).
+  function parseImport(source, framework, now) {
     if (source.length > LIMITS.bytes) {
       return {error: "This file is too large to be a self-review copy (over " + LIMITS.bytes / 1000000 + " MB)."};
     }
@@ -199,9 +227,10 @@
     if (data.items.length > LIMITS.items) return {error: "This file has too many items to be a self-review copy."};
     var result = empty();
     var names = fieldNames(framework);
-    var exported = time(data.exported, "");
+    var ceiling = now || clock();
+    var exported = time(data.exported, "", ceiling);
     result.school = typeof data.school === "string" ? data.school.slice(0, LIMITS.field) : "";
-    result.schoolModified = time(data.school_modified, exported);
+    result.schoolModified = time(data.school_modified, exported, ceiling);
     result.saved = exported;
     for (var i = 0; i < data.items.length; i++) {
       var r = data.items[i];
@@ -211,7 +240,7 @@
           return own(r, name) && (typeof r[name] !== "string" || r[name].length > LIMITS.field);
         });
       if (bad) return {error: "This file is damaged: item " + (i + 1) + " is not a valid answer."};
-      result.items.set(r.id, answer(r, exported, names));
+      result.items.set(r.id, answer(r, exported, names, ceiling));
     }
     return {state: result};
   }
