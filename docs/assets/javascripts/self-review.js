@@ -13,12 +13,16 @@
   "use strict";
 
   var script = document.currentScript;
-  var tool = document.getElementById("sr-tool");
+  var tool = document.getElementById("sr:tool");
   if (!tool || !script) return;
 
   var S = window.SelfReviewState;
   var FIELDS = S.FIELDS;
-  var $ = function (id) { return document.getElementById(id); };
+  // The tool's own element ids, in a namespace no data id or heading anchor can take (those are
+  // lower-case letters, digits, hyphens and underscores): "sr:" + a name, and "sr:item:<id>..."
+  // for an item's elements, so that an item `words` or a heading "sr words" clashes with nothing.
+  var NS = "sr:";
+  var $ = function (name) { return document.getElementById(NS + name); };
 
   var framework;        // the published framework
   var items = new Map(); // id -> {item, kind, theme, element}, for the framework's items
@@ -41,19 +45,19 @@
 
   // -- words from the page's templates -------------------------------------------------------
   function word(name) {
-    return $("sr-words").content.querySelector('[data-word="' + name + '"]').textContent;
+    return $("words").content.querySelector('[data-word="' + name + '"]').textContent;
   }
 
   // A kind of item in words: the page's own word for it, else the kind the framework names.
   function kindWord(kind) {
-    var known = $("sr-words").content.querySelector('[data-word="' + kind + '"]');
+    var known = $("words").content.querySelector('[data-word="' + kind + '"]');
     return known ? known.textContent : kind.charAt(0).toUpperCase() + kind.slice(1);
   }
 
   function ratingWord(id, rating) {
     if (!rating) return word("unrated");
     var kind = items.get(id) ? items.get(id).kind : "feature";
-    var input = $("sr-rating-" + kind).content.querySelector('input[value="' + rating + '"]');
+    var input = $("rating-" + kind).content.querySelector('input[value="' + rating + '"]');
     return input.parentNode.querySelector("[data-word]").textContent;
   }
 
@@ -73,7 +77,7 @@
   function start(data) {
     framework = data;
     var root = script.dataset.siteRoot || "";
-    var sections = $("sr-sections");
+    var sections = $("sections");
     if (framework.indicators.length) {
       sections.appendChild(section(word("indicators-title"), word("indicators-intro"), framework.indicators, null, root));
     }
@@ -91,7 +95,7 @@
     shareSchool();
     show();
     if (state.saved) {
-      $("sr-saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
+      $("saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
     }
     showFrameworkChanges(S.frameworkChanges(state, framework));
     if (!store.available()) notSaving();
@@ -99,24 +103,24 @@
     if (details) details.subscribe(function () { if (saving) { shareSchool(); show(); } });
     tool.addEventListener("input", onInput);
     tool.addEventListener("change", onInput);
-    $("sr-export-csv").addEventListener("click", exportCsv);
-    $("sr-export-json").addEventListener("click", exportJson);
-    $("sr-not-saving-download").addEventListener("click", exportJson);
-    $("sr-import").addEventListener("change", importFile);
-    $("sr-undo").addEventListener("click", onUndo);
-    $("sr-print").addEventListener("click", function () { window.print(); });
-    $("sr-reset").addEventListener("click", function () {
-      $("sr-reset-dialog").returnValue = "";  // Escape leaves the last value in place
-      $("sr-reset-dialog").showModal();
+    $("export-csv").addEventListener("click", exportCsv);
+    $("export-json").addEventListener("click", exportJson);
+    $("not-saving-download").addEventListener("click", exportJson);
+    $("import").addEventListener("change", importFile);
+    $("undo").addEventListener("click", onUndo);
+    $("print").addEventListener("click", function () { window.print(); });
+    $("reset").addEventListener("click", function () {
+      $("reset-dialog").returnValue = "";  // Escape leaves the last value in place
+      $("reset-dialog").showModal();
     });
-    $("sr-reset-dialog").addEventListener("close", onResetClosed);
-    $("sr-checklist").hidden = true;
+    $("reset-dialog").addEventListener("close", onResetClosed);
+    $("checklist").hidden = true;
     tool.hidden = false;
     document.documentElement.classList.add("sr-ready");
   }
 
   function section(title, intro, list, theme, root) {
-    var element = clone("sr-section-template");
+    var element = clone("section-template");
     slot(element, "title").textContent = title;
     slot(element, "intro").textContent = intro;
     slot(element, "intro").hidden = !intro;
@@ -131,27 +135,27 @@
   }
 
   function itemElement(item, kind, root) {
-    var article = clone("sr-item-template");
-    var prefix = "sr-" + item.id;
+    var article = clone("item-template");
+    var prefix = NS + "item:" + item.id;
     article.id = prefix;
     article.dataset.id = item.id;
     fill(article, "title", item.title);
     fill(article, "title-ref", ": " + item.title);
     slot(article, "text").textContent = item.text;
     slot(article, "link").href = root + item.url;
-    var rating = clone("sr-rating-" + kind);
+    var rating = clone("rating-" + kind);
     fill(rating, "title-ref", ": " + item.title);
     rating.querySelectorAll("input").forEach(function (input) {
-      input.name = prefix + "-rating";
-      input.id = prefix + "-rating-" + input.value;
+      input.name = prefix + ":rating";
+      input.id = prefix + ":rating:" + input.value;
     });
     slot(article, "rating").appendChild(rating);
     article.querySelectorAll("[data-field]").forEach(function (field) {
-      field.id = prefix + "-" + field.dataset.field;
+      field.id = prefix + ":" + field.dataset.field;
       article.querySelector('[data-for="' + field.dataset.field + '"]').htmlFor = field.id;
       var hint = article.querySelector('[data-hint="' + field.dataset.field + '"]');
       if (hint) {
-        hint.id = field.id + "-hint";
+        hint.id = field.id + ":hint";
         field.setAttribute("aria-describedby", hint.id);
       }
     });
@@ -178,7 +182,7 @@
     state.saved = now();
     var result = store.save(state);
     state = result.record;
-    if (result.saved) $("sr-saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
+    if (result.saved) $("saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
     else notSaving();
     show();
   }
@@ -186,8 +190,8 @@
   // Said at once, and nothing on the page claims otherwise from then on.
   function notSaving() {
     saving = false;
-    $("sr-not-saving").hidden = false;
-    $("sr-saved").textContent = word("not-saving");
+    $("not-saving").hidden = false;
+    $("saved").textContent = word("not-saving");
   }
 
   // Another tab saved, imported or cleared: it saved every change as it was made, so what is
@@ -201,7 +205,7 @@
   // -- showing the state ---------------------------------------------------------------------
   // Sets only what differs, so that a change from another tab leaves the caret where it is.
   function show() {
-    setValue($("sr-school"), state.school);
+    setValue($("school"), state.school);
     reviewFields().forEach(function (field) { setValue(field, entry(framework.id)[field.dataset.reviewField]); });
     order.forEach(function (id) {
       var article = items.get(id).element;
@@ -249,7 +253,7 @@
   function onInput(event) {
     var target = event.target;
     var changed;
-    if (target.id === "sr-school") {
+    if (target.id === NS + "school") {
       changed = S.setSchool(state, target.value, now());
     } else if (target.dataset.reviewField) {
       changed = S.setAnswer(state, framework.id, target.dataset.reviewField, target.value, now());
@@ -268,10 +272,10 @@
     }
     if (!changed) return;
     if (saving) save(); else show();
-    if (target.id === "sr-school") shareSchool();
+    if (target.id === NS + "school") shareSchool();
     if (target.type === "radio") {
       var rated = target.closest(".sr-item").dataset.id;
-      announce(items.get(rated).item.title + ": " + ratingWord(rated, target.value) + ". " + $("sr-overall").textContent);
+      announce(items.get(rated).item.title + ": " + ratingWord(rated, target.value) + ". " + $("overall").textContent);
     }
   }
 
@@ -282,21 +286,21 @@
     if (changes.added.length) lines.push(word("changed-added") + " " + changes.added.map(title).join("; ") + ".");
     if (changes.reworded.length) lines.push(word("changed-reworded") + " " + changes.reworded.map(title).join("; ") + ".");
     if (changes.retired.length) lines.push(word("changed-retired") + " " + changes.retired.join("; ") + ".");
-    var list = $("sr-changed-list");
+    var list = $("changed-list");
     lines.forEach(function (line) {
       var li = document.createElement("li");
       li.textContent = line;
       list.appendChild(li);
     });
-    $("sr-changed").hidden = lines.length === 0;
+    $("changed").hidden = lines.length === 0;
   }
 
   function announce(text) {
-    $("sr-announce").textContent = text;
+    $("announce").textContent = text;
   }
 
   function message(text, isError) {
-    var box = $("sr-message");
+    var box = $("message");
     box.textContent = text;
     box.classList.toggle("sr-message--error", Boolean(isError));
     box.hidden = false;
@@ -309,16 +313,16 @@
     var count = function (ids, rating) {
       return ids.filter(function (id) { return entry(id).rating === rating; }).length;
     };
-    $("sr-overall").textContent =
+    $("overall").textContent =
       count(features, "fully") + " of " + features.length + " " + word("items-counted") + " fully in place, " +
       count(features, "partly") + " partly in place." + (indicators.length ? " " +
       count(indicators, "fully") + " of " + indicators.length + " indicators of inadequate practice dealt with." : "");
 
-    var rows = $("sr-theme-rows");
+    var rows = $("theme-rows");
     rows.textContent = "";
     framework.themes.forEach(function (theme) {
       var ids = theme.items.map(function (item) { return item.id; });
-      var row = clone("sr-theme-row-template");
+      var row = clone("theme-row-template");
       slot(row, "title").textContent = theme.title;
       S.RATINGS.forEach(function (rating) { slot(row, rating).textContent = count(ids, rating); });
       slot(row, "unrated").textContent = count(ids, "");
@@ -327,18 +331,18 @@
 
     plan();
     retired();
-    if (!$("sr-open-indicators")) return;  // a framework with no indicators and no questions
+    if (!$("open-indicators")) return;  // a framework with no indicators and no questions
 
     var open = indicators.filter(function (id) { return entry(id).rating !== "fully"; });
-    list($("sr-open-indicators"), $("sr-open-indicators-none"), open.map(function (id) {
-      return {text: items.get(id).item.title, href: "#sr-" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
+    list($("open-indicators"), $("open-indicators-none"), open.map(function (id) {
+      return {text: items.get(id).item.title, href: "#" + NS + "item:" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
     }));
 
     var root = script.dataset.siteRoot || "";
     var unanswered = framework.questions.filter(function (question) {
       return question.probes.some(function (id) { return entry(id).rating !== "fully"; });
     });
-    list($("sr-open-questions"), $("sr-open-questions-none"), unanswered.map(function (question) {
+    list($("open-questions"), $("open-questions-none"), unanswered.map(function (question) {
       var missing = question.probes.filter(function (id) { return entry(id).rating !== "fully" && items.get(id); });
       return {text: question.text, href: root + question.url,
               note: "(" + question.audience + "; depends on: " + missing.map(function (id) {
@@ -350,7 +354,7 @@
   function list(element, none, entries) {
     element.textContent = "";
     entries.forEach(function (data) {
-      var li = clone("sr-open-item-template");
+      var li = clone("open-item-template");
       slot(li, "link").textContent = data.text;
       slot(li, "link").href = data.href;
       slot(li, "note").textContent = data.note;
@@ -362,8 +366,8 @@
 
   // Needs action first: indicators that still apply, then features not fully in place.
   function plan() {
-    $("sr-plan-school").textContent = state.school || word("school-unnamed");
-    $("sr-plan-date").textContent = longDate(new Date());
+    $("plan-school").textContent = state.school || word("school-unnamed");
+    $("plan-date").textContent = longDate(new Date());
     var rank = {not: 0, partly: 1, "": 2};
     var needs = order.filter(function (id) { return entry(id).rating !== "fully"; });
     needs.sort(function (a, b) {
@@ -371,9 +375,9 @@
              ((items.get(b).kind === "inadequate" ? 0 : 3) + rank[entry(b).rating]) ||
              order.indexOf(a) - order.indexOf(b);
     });
-    planRows($("sr-plan-action"), needs);
-    if ($("sr-plan-done")) planRows($("sr-plan-done"), order.filter(function (id) { return entry(id).rating === "fully"; }));
-    if ($("sr-plan-items")) planItems($("sr-plan-items"));
+    planRows($("plan-action"), needs);
+    if ($("plan-done")) planRows($("plan-done"), order.filter(function (id) { return entry(id).rating === "fully"; }));
+    if ($("plan-items")) planItems($("plan-items"));
     tool.querySelectorAll("[data-review-slot]").forEach(function (slotted) {
       var field = tool.querySelector('[data-review-field="' + slotted.dataset.reviewSlot + '"]');
       slotted.textContent = shown(field, entry(framework.id)[slotted.dataset.reviewSlot]) || word("not-given");
@@ -389,7 +393,7 @@
   function planItems(container) {
     container.textContent = "";
     order.forEach(function (id) {
-      var section = clone("sr-plan-item-template");
+      var section = clone("plan-item-template");
       var current = entry(id);
       var fields = items.get(id).element;
       slot(section, "title").textContent = items.get(id).item.title;
@@ -405,7 +409,7 @@
   function planRows(body, ids) {
     body.textContent = "";
     ids.forEach(function (id) {
-      var row = clone("sr-plan-row-template");
+      var row = clone("plan-row-template");
       var current = entry(id);
       slot(row, "title").textContent = items.get(id).item.title;
       slot(row, "status").textContent = ratingWord(id, current.rating);
@@ -418,10 +422,10 @@
 
   function retired() {
     var ids = S.retiredIds(state, framework);
-    var ul = $("sr-retired-list");
+    var ul = $("retired-list");
     ul.textContent = "";
     ids.forEach(function (id) {
-      var li = clone("sr-open-item-template");
+      var li = clone("open-item-template");
       var current = entry(id);
       slot(li, "link").replaceWith(document.createTextNode(id));
       slot(li, "note").textContent = "(" + [ratingWord(id, current.rating)].concat(S.fieldNames(framework).map(function (name) {
@@ -429,7 +433,7 @@
       }).filter(Boolean)).join("; ") + ")";
       ul.appendChild(li);
     });
-    $("sr-retired").hidden = ids.length === 0;
+    $("retired").hidden = ids.length === 0;
   }
 
   // -- export and import ---------------------------------------------------------------------
@@ -489,10 +493,10 @@
 
   function askHowToImport(incoming, name) {
     var plans = S.importPlans(state, incoming);
-    var dialog = $("sr-import-dialog");
-    $("sr-import-file").textContent = name;
-    $("sr-import-merge-summary").textContent = summary(plans.merge);
-    $("sr-import-replace-summary").textContent = summary(plans.replace);
+    var dialog = $("import-dialog");
+    $("import-file").textContent = name;
+    $("import-merge-summary").textContent = summary(plans.merge);
+    $("import-replace-summary").textContent = summary(plans.replace);
     dialog.returnValue = "";  // Escape leaves the last value in place
     dialog.onclose = function () {
       dialog.onclose = null;
@@ -500,7 +504,7 @@
       // Planned again: another tab may have saved while the question was open.
       if (choice === "merge" || choice === "replace") applyImport(S.importPlans(state, incoming)[choice], name);
       else message("The import was cancelled. Nothing was changed.");
-      $("sr-import").focus();
+      $("import").focus();
     };
     dialog.showModal();
   }
@@ -535,8 +539,8 @@
   // One undo, for the last import or clearing, until the page is left.
   function offerUndo(label) {
     undo = {state: S.copy(state), label: label};
-    $("sr-undo").textContent = word(label);
-    $("sr-undo-line").hidden = false;
+    $("undo").textContent = word(label);
+    $("undo-line").hidden = false;
   }
 
   function onUndo() {
@@ -544,18 +548,18 @@
     var what = undo.label === "undo-import" ? "The import was undone" : "The clearing was undone";
     replaceState(undo.state);
     undo = null;
-    $("sr-undo-line").hidden = true;
+    $("undo-line").hidden = true;
     message(what + ": your answers are as they were before it.");
-    $("sr-import").focus();
+    $("import").focus();
   }
 
   function onResetClosed() {
-    if ($("sr-reset-dialog").returnValue !== "clear") return;
+    if ($("reset-dialog").returnValue !== "clear") return;
     offerUndo("undo-clear");
     replaceState(S.empty());
-    if (saving) $("sr-saved").textContent = "All answers were cleared from this device.";
+    if (saving) $("saved").textContent = "All answers were cleared from this device.";
     message("All answers were cleared from this device. You can undo this until you leave the page.");
-    $("sr-reset").focus();
+    $("reset").focus();
   }
 
   // -- dates ---------------------------------------------------------------------------------
