@@ -23,7 +23,8 @@ REVIEWS = {
     "ofsted-2012": ("self-review/", "inadequate-01", "feature-01", {}),
     "filtering-monitoring": ("self-review/dfe-filtering-monitoring/", "dfe-fm-2", "dfe-fm-3",
                              {"#sr\\:review\\:review-date": "2026-10-01", "#sr\\:review\\:governor": "Tom Hughes",
-                              "#sr\\:item\\:dfe-fm-2\\:checks": "Tested 5 pupil iPads", "#sr\\:item\\:dfe-fm-2\\:checked-on": "2026-09-30"}),
+                              "#sr\\:item\\:dfe-fm-2\\:checks": "Tested 5 pupil iPads",
+                              "#sr\\:item\\:dfe-fm-2\\:checked-on": "2026-09-30"}),
 }
 
 

@@ -37,7 +37,8 @@ def test_two_tabs_typing_into_different_items_keep_both(tabs):
     assert saved["feature-03"]["who"] == "DSL"
     shows(two, "feature-01", "evidence", "Whole-staff briefing, 4 Sept")
     shows(one, "feature-02", "evidence", "On the SLT agenda")
-    assert one.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:not") and two.is_checked("#sr\\:item\\:feature-01\\:rating\\:fully")
+    assert one.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:not")
+    assert two.is_checked("#sr\\:item\\:feature-01\\:rating\\:fully")
     reopen(two)
     assert two.input_value("#sr\\:item\\:feature-01\\:evidence") == "Whole-staff briefing, 4 Sept"
     assert two.input_value("#sr\\:item\\:feature-03\\:who") == "DSL"
