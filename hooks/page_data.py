@@ -1,6 +1,6 @@
 """Hook: tie each generated page to the data files behind it.
 
-"Edit this page" opens the (first) data file, and the page carries its review dates and changes.
+The editors' link at the foot of the page opens the (first) data file, and the page carries its review dates and changes.
 A page built from several files (front matter `data_files`) is only as fresh as the stalest:
 it shows the earliest review dates among them and all their changes, newest first.
 """
@@ -26,6 +26,8 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"docs/{page.file.src_uri}: its front matter names {', '.join(unknown)}, which is not a "
                           f"data file. Use one of: {', '.join(sorted(content.files))}.")
     if not data_files:
+        # A hand-written page is edited in docs/; a generated one without data has nothing to edit.
+        page.edit_url = None if page.file.generated_by else content.site.edit_url(f"docs/{page.file.src_uri}")
         return markdown
     metas = [content.files[f] for f in data_files]
     page.edit_url = content.site.edit_url(data_files[0])

@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 
-from support.addresses import PAGE_OF_ID, PAGE_OF_KIND
+from support.addresses import fixed_page
 from support.seeds import normalise
 from support.site import build_env
 
@@ -34,7 +34,7 @@ def test_no_template_syntax_or_macro_errors_in_any_page(built_site):
 
 def test_every_item_has_its_anchor_on_its_page(built_site, content):
     for item_id, kind in content.kinds.items():
-        page = PAGE_OF_ID.get(item_id) or PAGE_OF_KIND.get(kind)
+        page = fixed_page(content, item_id, kind)
         if page is None:
             continue  # kinds with pages of their own (templates, frameworks) are checked by their tests
         html = page_file(built_site, page).read_text("utf-8")
@@ -60,9 +60,10 @@ def _search_docs(built_site):
 def test_every_item_is_its_own_search_result(built_site, content):
     docs = {doc["location"]: doc for doc in _search_docs(built_site)}
     for item in content.all_items():
-        if item.kind not in PAGE_OF_KIND or item.kind == "focus":
+        fixed = fixed_page(content, item.id, item.kind)
+        if fixed is None or item.kind == "focus":
             continue
-        page = re.sub(r"(index)?\.md$", "", PAGE_OF_KIND[item.kind]).rstrip("/") + "/"
+        page = re.sub(r"(index)?\.md$", "", fixed).rstrip("/") + "/"
         doc = docs.get(f"{page}#{item.id}")
         assert doc, f"no search entry of its own for {item.id}"
         indexed = normalise(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))
@@ -71,9 +72,20 @@ def test_every_item_is_its_own_search_result(built_site, content):
 
 def test_the_edit_link_opens_the_data_file_behind_a_generated_page(built_site, content):
     html = page_file(built_site, "inspection/features.md").read_text("utf-8")
-    assert f'href="{content.site.edit_url("data/frameworks/inspecting-e-safety-2012.yml")}"' in html
+    edit = content.site.edit_url("data/frameworks/inspecting-e-safety-2012.yml")
+    assert (f'<p class="esafety-edit-link">For the county\'s editors: <a href="{edit}">change what this page says</a>'
+            in html.replace("&#39;", "'"))
     about = page_file(built_site, "privacy.md").read_text("utf-8")
-    assert "/edit/main/docs/privacy.md" in about
+    assert f'<a href="{content.site.edit_url("docs/privacy.md")}">change what this page says</a>' in about
+
+
+def test_schools_see_no_edit_button_in_the_header(built_site, content):
+    """Schools read the site; the editors' link is at the foot of the page, not the header's main action."""
+    for path in built_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        header = html[html.find("<header"): html.find("</header>")]
+        assert "md-source" not in html and content.site.repository_url not in header, path
+        assert "Edit the content" not in html and 'class="md-content__button' not in html, path
 
 
 def test_site_identity_comes_from_site_yml(built_site, content):

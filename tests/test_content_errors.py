@@ -3,13 +3,14 @@ saying what is wrong and how to fix it. Each test makes one mistake in a copy of
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
 from support.addresses import F10, F12
-from support.project_copy import copy_project, replace_in
+from support.project_copy import copy_project, item_path, replace_in, set_value
 
 
 @pytest.fixture
@@ -18,8 +19,9 @@ def project(tmp_path):
 
 
 def errors_of(project):
+    # As of the suite's one "today" (support/clock.py), as every other test.
     with pytest.raises(ContentErrors) as caught:
-        load_content(project, today=dt.date(2026, 11, 24))
+        load_content(project)
     return caught.value.errors
 
 
@@ -31,7 +33,7 @@ def only_error(project):
 
 def test_the_real_data_is_valid(root):
     content = load_content(root)
-    assert len(content.features) == 17
+    assert content.features and content.templates and content.frameworks
 
 
 def test_yaml_syntax_error(project):
@@ -99,7 +101,7 @@ def test_missing_required_field(project):
     replace_in(project / F12, "    text: There is no evidence of staff training.\n", "")
     error = only_error(project)
     assert error.file == F12 and error.line == first  # the item's first line
-    assert error.path == "items[22]"
+    assert error.path == item_path(project / F12, "inadequate-06")
     assert error.problem == "missing the required field 'text'" and "add 'text:'" in error.fix
 
 
@@ -121,23 +123,111 @@ def test_wrong_type(project):
 def test_empty_text(project):
     line = replace_in(project / F12, "text: Policies are generic and not updated.", 'text: ""')
     error = only_error(project)
-    assert (error.line, error.path, error.problem) == (line, "items[19].text", "must not be empty")
+    assert (error.line, error.path, error.problem) == (line, item_path(project / F12, "inadequate-03") + ".text",
+                                                       "must not be empty")
 
 
 def test_duplicate_id_suggests_the_next_free_id(project):
+    where = item_path(project / F12, "feature-17")
     line = replace_in(project / F12, "id: feature-17", "id: feature-16")
-    duplicate = [e for e in errors_of(project) if "already used" in e.problem]
-    assert len(duplicate) == 1
-    assert duplicate[0].line == line and f"already used ({F12}:" in duplicate[0].problem
-    assert duplicate[0].fix.endswith("'feature-17'")  # free again, since the item took feature-16
+    first = (project / F12).read_text("utf-8").splitlines().index("  - id: feature-16") + 1
+    duplicate = [e for e in errors_of(project) if "already" in e.problem]
+    # Without git (a copy of the project) the one higher in the file keeps its id.
+    assert [str(e) for e in duplicate] == [
+        f"{F12}:{line}: {where}.id: "
+        f"the id 'feature-16' is already published at {F12}:{first} (schools' links and saved answers use it) "
+        f"— keep that one, and give this one a new id: 'feature-17'"]  # free again, since the item took feature-16
 
 
-def test_unknown_reference(project):
+def _copy_template(project, name, own_id=None):
+    """Copy aup-visitors.yml as CONTRIBUTING's "Add a whole template" starts: a new file (newer
+    than the original), keeping its ids, or with its own id changed to `own_id`."""
+    text = (project / "data/templates/aup-visitors.yml").read_text("utf-8")
+    if own_id:
+        text = text.replace("id: aup-visitors\n", f"id: {own_id}\n", 1)
+    (project / "data/templates" / name).write_text(text, "utf-8")
+
+
+def test_a_copied_template_is_told_to_rename_its_own_ids_not_the_published_ones(project):
+    # The copy's name sorts first, so it is loaded first: the published file still keeps its ids.
+    _copy_template(project, "aup-contractors.yml")
+    errors = errors_of(project)
+    original = "data/templates/aup-visitors.yml"
+    assert {e.file for e in errors} == {"data/templates/aup-contractors.yml"}
+    by_path = {e.path: str(e) for e in errors}
+    assert by_path["id"] == (
+        "data/templates/aup-contractors.yml:3: id: the id 'aup-visitors' is already published at "
+        f"{original}:3 (schools' links and saved answers use it) — keep that one, and give this one a new id: "
+        "'aup-contractors'")
+    assert by_path["sections[0].clauses[0].id"].endswith(
+        "the id 'aup-visitors-01' is already published at data/templates/aup-visitors.yml:31 (schools' links and "
+        "saved answers use it) — keep that one, and give this one a new id: 'aup-contractors-01'")
+    suggested = [e.fix.rsplit("'", 2)[1] for e in errors]
+    assert len(set(suggested)) == len(suggested) == len(errors), "every new id is suggested once"
+    assert all(s.startswith("aup-contractors") for s in suggested)
+
+
+def test_a_copy_with_its_own_id_gets_a_distinct_free_id_for_every_clause(project):
+    _copy_template(project, "aup-lettings.yml", own_id="aup-lettings")
+    errors = errors_of(project)
+    assert {e.file for e in errors} == {"data/templates/aup-lettings.yml"}
+    suggested = sorted(e.fix.rsplit("'", 2)[1] for e in errors)
+    assert suggested == sorted({s for s in suggested}) and "aup-lettings-01" in suggested
+    assert "aup-visitors-08" not in " ".join(suggested)
+
+
+def test_a_clash_across_files_is_reported_in_the_new_file(project):
+    text = (Path(__file__).parent / "fixtures/frameworks/example-standards.yml").read_text("utf-8")
+    # A new framework (its name sorts first) reusing a live KCSIE id.
+    new_file = project / "data/frameworks/a-new-framework.yml"
+    new_file.write_text(text.replace("id: example-standards\n", "id: a-new-framework\n", 1)
+                        .replace("id: example-standard-1\n", "id: kcsie-2026-training\n", 1), "utf-8")
+    mine = [e for e in errors_of(project) if "kcsie-2026-training" in e.problem]
+    assert [e.file for e in mine] == ["data/frameworks/a-new-framework.yml"]
+    kcsie = (project / "data/frameworks/kcsie-2026.yml").read_text("utf-8").splitlines()
+    kept = kcsie.index("  - id: kcsie-2026-training") + 1
+    assert mine[0].problem == (f"the id 'kcsie-2026-training' is already published at "
+                               f"data/frameworks/kcsie-2026.yml:{kept} (schools' links and saved answers use it)")
+    assert mine[0].fix == "keep that one, and give this one a new id: 'a-new-framework-training'"
+
+
+def test_git_decides_which_occurrence_is_published(project):
+    """In a git checkout the occurrence HEAD already has keeps its id, even in an older-looking file."""
+    import os
+    import subprocess
+
+    run = lambda *args: subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True,
+                                       env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+                                                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org"))
+    run("init", "-q")
+    run("add", "data")
+    run("commit", "-q", "-m", "published")
+    _copy_template(project, "aup-contractors.yml", own_id="aup-contractors")
+    # The copy looks older than the original: without git it would keep the ids.
+    os.utime(project / "data/templates/aup-contractors.yml", (0, 0))
+    errors = errors_of(project)
+    assert {e.file for e in errors} == {"data/templates/aup-contractors.yml"}
+    assert all("already published at data/templates/aup-visitors.yml:" in e.problem for e in errors)
+    # Two new files that share a new id: neither is published, so neither is said to be; the one
+    # named after its own file keeps it.
+    (project / "data/templates/aup-contractors.yml").unlink()
+    _copy_template(project, "aup-lettings.yml", own_id="aup-lettings")
+    text = (project / "data/templates/aup-lettings.yml").read_text("utf-8").replace("aup-visitors-", "aup-lettings-")
+    (project / "data/templates/aup-lettings.yml").write_text(text, "utf-8")
+    (project / "data/templates/aup-lettings-2.yml").write_text(text.replace("id: aup-lettings\n", "id: aup-lettings-2\n"))
+    clash = [e for e in errors_of(project) if "'aup-lettings-01'" in e.problem]
+    assert [(e.file, e.problem, e.fix) for e in clash] == [(
+        "data/templates/aup-lettings-2.yml", "the id 'aup-lettings-01' is already used at data/templates/aup-lettings.yml:31",
+        "ids must be unique; give this one a new id: 'aup-lettings-2-01'")]
+
+
+def test_unknown_reference(project, content):
     line = replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [feature-21]")
     error = only_error(project)
-    assert (error.line, error.path) == (line, "items[20].links.absence_of[0]")
+    assert (error.line, error.path) == (line, item_path(project / F12, "inadequate-04") + ".links.absence_of[0]")
     assert error.problem == "refers to 'feature-21', which does not exist"
-    assert error.fix == "the ids that exist run from 'feature-01' to 'feature-17'; check which one you meant"
+    features = sorted(f.id for f in content.features)  # the real data's, whatever they are
+    assert error.fix == f"the ids that exist run from '{features[0]}' to '{features[-1]}'; check which one you meant"
 
 
 def test_misspelt_reference_suggests_the_nearest_id(project):
@@ -156,13 +246,57 @@ def test_reference_to_the_wrong_kind(project):
 @pytest.mark.parametrize("bad, problem", [
     ("2026-02-30", "'2026-02-30' is not a real date"),
     ("24/11/2026", "'24/11/2026' is not in the right form"),
-    ("2027-01-01", "'2027-01-01' is in the future"),
+    ("tomorrow", "'{tomorrow}' is in the future"),
 ])
-def test_bad_dates(project, bad, problem):
-    line = replace_in(project / F12, "last_reviewed: 2026-11-24", f"last_reviewed: {bad}")
+def test_bad_dates(project, today, bad, problem):
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    bad, problem = bad.replace("tomorrow", tomorrow), problem.format(tomorrow=tomorrow)
+    line = set_value(project / F12, "last_reviewed", bad)
     error = only_error(project)
     assert (error.file, error.line, error.problem) == (F12, line, problem)
     assert "YYYY-MM-DD" in error.fix or "today" in error.fix
+
+
+def test_today_is_never_in_the_future(project, today):
+    """CONTRIBUTING: set last_reviewed, and a change's date, to today."""
+    set_value(project / F12, "last_reviewed", today.isoformat())
+    replace_in(project / F12, "changes:\n", f"changes:\n  - date: {today.isoformat()}\n    summary: Reworded.\n")
+    load_content(project)
+
+
+@pytest.mark.parametrize("published", ["2026/09", "September 2026"])
+def test_published_is_told_both_forms_it_takes(project, published):
+    line = set_value(project / "data/frameworks/kcsie-2026.yml", "published", published)
+    error = only_error(project)
+    assert str(error) == (f"data/frameworks/kcsie-2026.yml:{line}: published: '{published}' is not in the right form "
+                          "— When this edition was published (YYYY-MM-DD, or YYYY-MM if only the month is known).")
+
+
+def test_an_apostrophe_inside_single_quotes(project):
+    path = project / "data/templates/aup-ks2.yml"
+    line = set_value(path, "title", "'Pupils' Acceptable Use Policy'")
+    assert str(only_error(project)) == (
+        f"data/templates/aup-ks2.yml:{line}: is not valid YAML (an apostrophe ends a 'single-quoted' value) "
+        "— write two apostrophes '' inside the quotes, or use double quotes around the value")
+    set_value(path, "title", "'Pupils'' Acceptable Use Policy'")  # the fix it suggests
+    load_content(project)
+
+
+def test_a_tab_after_a_key(project):
+    line = replace_in(project / "data/templates/aup-ks2.yml", "kind: aup", "kind:\taup")
+    assert str(only_error(project)) == (f"data/templates/aup-ks2.yml:{line}: is not valid YAML "
+                                        "(a tab character: YAML needs spaces) — replace the tab on this line with spaces")
+
+
+def test_a_misspelt_id_gets_the_same_suggestion_in_a_template_as_in_a_framework(project):
+    line = replace_in(project / "data/templates/aup-ks2.yml", "addresses: [feature-11",
+                      "addresses: [kcsie-2026-mobile-technolgy")
+    error = only_error(project)
+    assert (error.line, error.problem, error.fix) == (
+        line, "refers to 'kcsie-2026-mobile-technolgy', which does not exist", "did you mean 'kcsie-2026-mobile-technology'?")
+    replace_in(project / "data/templates/aup-ks2.yml", "kcsie-2026-mobile-technolgy", "feature-11")
+    replace_in(project / "data/frameworks/kcsie-2026.yml", "see_also: [", "see_also: [kcsie-2026-mobile-technolgy, ")
+    assert only_error(project).fix == error.fix
 
 
 def test_non_https_url(project):
@@ -192,7 +326,8 @@ def test_unsafe_text(project, injected, problem):
     replace_in(project / F12, "text: There is no internet filtering or monitoring.",
                f"text: \"There is {injected} filtering.\"")
     errors = errors_of(project)
-    assert any(e.problem == problem and e.path == "items[21].text" for e in errors), errors
+    assert any(e.problem == problem and e.path == item_path(project / F12, "inadequate-05") + ".text"
+               for e in errors), errors
     html_error = [e for e in errors if e.problem == "contains HTML"]
     for e in html_error:
         assert "Markdown" in e.fix
@@ -217,7 +352,7 @@ def test_missing_and_unknown_files(project):
 def test_all_problems_are_reported_together(project):
     replace_in(project / F12, "    title: Peer mentoring", "    titel: Peer mentoring")
     replace_in(project / F10, "see_also: [managed-vs-locked-down]", "see_also: [managed-vs-locked-up]")
-    replace_in(project / "data/organisations.yml", "last_reviewed: 2026-11-24", "last_reviewed: 2026-13-01")
+    set_value(project / "data/organisations.yml", "last_reviewed", "2026-13-01")
     errors = errors_of(project)
     assert {e.file for e in errors} == {F12, F10, "data/organisations.yml"}
 
@@ -225,9 +360,10 @@ def test_all_problems_are_reported_together(project):
 def test_message_format_and_github_annotation(project):
     line = replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [feature-21]")
     error = only_error(project)
-    assert str(error) == (f"{F12}:{line}: items[20].links.absence_of[0]: refers to 'feature-21', "
+    where = item_path(project / F12, "inadequate-04")
+    assert str(error) == (f"{F12}:{line}: {where}.links.absence_of[0]: refers to 'feature-21', "
                           f"which does not exist — {error.fix}")
-    assert error.github_annotation().startswith(f"::error file={F12},line={line}::items[20]")
+    assert error.github_annotation().startswith(f"::error file={F12},line={line}::{where}.links")
 
 
 def test_a_file_name_cannot_inject_an_annotation(project):
@@ -254,11 +390,13 @@ def test_a_file_name_cannot_inject_an_annotation(project):
     (F12.removeprefix("data/"), "key_judgements_total: 4", "key_judgements_total: four",
      "inspection.key_judgements_total", "must be a whole number, not text"),
     ("organisations.yml", "    kind: event", "    kind: festival",
-     "organisations[6].kind", "'festival' is not allowed"),
+     ("safer-internet-day", "kind"), "'festival' is not allowed"),
     (F12.removeprefix("data/"), "    phase: secondary", "    phase: sixth form",
-     "items[32].phase", "'sixth form' is not allowed"),
+     ("question-pupils-4", "phase"), "'sixth form' is not allowed"),
 ])
 def test_each_family_rejects_an_invalid_value(project, file, old, new, path, problem):
+    if isinstance(path, tuple):  # (id, field): the item's place in its list, read from the file
+        path = f"{item_path(project / 'data' / file, path[0])}.{path[1]}"
     line = replace_in(project / "data" / file, old, new)
     error = only_error(project)
     assert (error.file, error.path, error.problem) == (f"data/{file}", path, problem)

@@ -40,7 +40,8 @@ def test_every_schema_property_has_a_description_for_editors(root):
         defs = schema.get("$defs", {})
         for name, prop in _properties(schema):
             ref_name = prop.get("$ref", "").rsplit("/", 1)[-1]
-            described = prop.get("description") or (ref_name and ref_name in _common_defs(root))
+            # A reference to a described definition (shared, or this schema's own) is described by it.
+            described = prop.get("description") or (ref_name and ref_name in {**_common_defs(root), **defs})
             assert described, f"{path.name}: property '{name}' has no description"
         for name, definition in defs.items():
             assert definition.get("description"), f"{path.name}: $defs/{name} has no description"

@@ -11,7 +11,7 @@ from esafety_portal.clock import epoch_of
 from esafety_portal.load import load_content
 from support.clock import newest_data_date
 from support.addresses import F10, F12
-from support.project_copy import copy_project, replace_in
+from support.project_copy import copy_project, item_path, replace_in, set_value
 from support.site import build_env, mkdocs_build
 
 
@@ -21,11 +21,12 @@ def project(tmp_path):
 
 
 def test_a_content_mistake_fails_the_build_with_a_message_and_no_traceback(project, tmp_path):
+    where = item_path(project / F12, "inadequate-04")
     line = replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [feature-21]")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert f"{F12}:{line}: items[20].links.absence_of[0]: refers to 'feature-21', which does not exist" in output
+    assert f"{F12}:{line}: {where}.links.absence_of[0]: refers to 'feature-21', which does not exist" in output
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
 
@@ -44,10 +45,11 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(project, tmp_path):
 
 
 def test_errors_become_github_annotations_in_actions(project, tmp_path):
+    where = item_path(project / F12, "feature-17")
     line = replace_in(project / F12, "id: feature-17", "id: feature-16")
     result = mkdocs_build(project, tmp_path / "out", extra_env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
-    assert f"::error file={F12},line={line}::items[16].id: the id 'feature-16' is already used" in result.stdout
+    assert f"::error file={F12},line={line}::{where}.id: the id 'feature-16' is already published at {F12}:" in result.stdout
 
 
 def _check(project, **env):
@@ -58,10 +60,11 @@ def _check(project, **env):
 def test_the_fast_check_passes_real_data_and_explains_a_mistake(project):
     ok = _check(project)
     assert ok.returncode == 0 and "All data is valid" in ok.stdout
+    where = item_path(project / F12, "feature-14")
     line = replace_in(project / F12, "    title: Peer mentoring", "    titel: Peer mentoring")
     bad = _check(project)
     assert bad.returncode == 1
-    assert f"{F12}:{line}: items[13].titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
+    assert f"{F12}:{line}: {where}.titel: unknown field 'titel' — did you mean 'title'?" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
@@ -69,7 +72,7 @@ def test_an_overdue_page_shows_a_notice_and_the_build_lists_it(project, tmp_path
     # As of the day the rest of the data was last touched, whatever day the suite runs as:
     # only the 2012 briefing's file is overdue then.
     as_of = {"SOURCE_DATE_EPOCH": str(epoch_of(newest_data_date(project)))}
-    replace_in(project / F12, "last_reviewed: 2026-11-24", "last_reviewed: 2020-01-15")
+    set_value(project / F12, "last_reviewed", "2020-01-15")
     result = mkdocs_build(project, tmp_path / "out", extra_env=as_of)
     assert result.returncode == 0, result.stderr  # a warning, never a failure
     assert f"past their review date: {F12} (due 2021-01-15)" in result.stderr
@@ -139,10 +142,10 @@ MISTAKES = {
     "unknown field": (F12, "    title: Peer mentoring", "    titel: Peer mentoring", "unknown field 'titel'"),
     "wrong type": (F10, "  schools: 35", "  schools: many", "must be a whole number, not text"),
     "empty text": (F12, "text: Policies are generic and not updated.", 'text: ""', "must not be empty"),
-    "duplicate id": (F12, "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already used"),
+    "duplicate id": (F12, "id: question-staff-6", "id: question-staff-5", "the id 'question-staff-5' is already published"),
     "unknown reference": (F12, "absence_of: [feature-12]", "absence_of: [feature-21]", "refers to 'feature-21', which does not exist"),
-    "impossible date": (F12, "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "'2026-02-30' is not a real date"),
-    "badly formatted date": (F12, "last_reviewed: 2026-11-24", "last_reviewed: 24/11/2026", "'24/11/2026' is not in the right form"),
+    "impossible date": (F12, "last_reviewed:", "last_reviewed: 2026-02-30  #", "'2026-02-30' is not a real date"),
+    "badly formatted date": (F12, "last_reviewed:", "last_reviewed: 24/11/2026  #", "'24/11/2026' is not in the right form"),
     "unknown placeholder": ("data/templates/aup-ks2.yml", "[[school_name]]", "[[school_nmae]]", "school_nmae"),
     "http link": ("data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/", "is not a secure web address"),
     "raw html": (F12, "text: There is no internet filtering or monitoring.", "text: There is <b>no</b> filtering.", "contains HTML"),
@@ -165,3 +168,57 @@ def test_every_mistake_fails_the_build_with_file_line_and_fix(project, tmp_path,
     line += {"duplicate key": 1, "unknown placeholder": -1}.get(mistake, 0)
     if mistake != "missing field":  # a missing field is reported where its item starts
         assert any(l.startswith(f"{file}:{line}:") for l in reported), (line, reported)
+
+
+# The rules-based modules: they check the real data by rules any valid content keeps, so an
+# editor's correct change leaves them green. Run on the edited copy, as its own suite.
+RULE_MODULES = ["tests/test_data_files.py", "tests/test_content_errors.py", "tests/test_schema_check.py",
+                "tests/test_placed_frameworks.py", "tests/test_crosswalk.py", "tests/test_seed_content.py",
+                "tests/test_built_site.py", "tests/test_framework_family.py", "tests/templates/test_model.py",
+                "tests/templates/test_readability.py", "tests/templates/test_real_documents.py"]
+
+
+def test_contributing_steps_keep_the_checks_the_build_and_the_rule_tests_green(tmp_path):
+    """CONTRIBUTING, to the letter, on a copy: reword a current item and date it today (review and
+    a change), add a framework file, copy a template under new ids. Then `make check`, the build
+    and the rule tests, as of the day the edit was made."""
+    import datetime as dt
+    import os
+    import shutil
+
+    project = copy_project(tmp_path / "project", parts=("data", "docs", "hooks", "overrides", "mkdocs.yml",
+                                                        "tests", "pyproject.toml", ".yamllint.yml"))
+    today = dt.datetime.now(dt.timezone.utc).date()  # the editor's today, not the suite's pinned one
+    content = load_content(project, today=today)
+    # 1. Reword the first item of the first current framework, and date the file today.
+    fw = next(f for f in content.frameworks if f.current)
+    item = next(i for i in fw.items if i.title)
+    path = project / fw.data_file
+    replace_in(path, f"title: {item.title}\n", f"title: {item.title}, reviewed every year\n")
+    set_value(path, "last_reviewed", today.isoformat())
+    replace_in(path, "changes:\n", f"changes:\n  - date: {today.isoformat()}\n"
+                                   f"    summary: Said that {item.id} is reviewed every year.\n")
+    # 2. Add a framework: copy the example, as "Add a framework" step 1 says.
+    shutil.copy(project / "tests/fixtures/frameworks/example-standards.yml",
+                project / "data/frameworks/example-standards.yml")
+    # 3. Add a whole template: copy the one most like it, with a new file name and new ids.
+    text = (project / "data/templates/aup-visitors.yml").read_text("utf-8")
+    text = text.replace("aup-visitors", "aup-contractors").replace(
+        "title: Acceptable Use Policy for visitors and community users", "title: Acceptable Use Policy for contractors")
+    (project / "data/templates/aup-contractors.yml").write_text(text, "utf-8")
+    set_value(project / "data/templates/aup-contractors.yml", "order", "9")
+
+    as_of_today = {"SOURCE_DATE_EPOCH": str(epoch_of(today))}
+    check = _check(project, **as_of_today)
+    assert check.returncode == 0, check.stderr
+    built = mkdocs_build(project, tmp_path / "site", extra_env=as_of_today)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site/frameworks/example-standards/index.html").is_file()
+    assert (tmp_path / "site/downloads/aup-contractors.docx").is_file()
+
+    # The copy's own suite pins its clock to the copy's newest date: today, after the edit.
+    env = {k: v for k, v in build_env().items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")
+    rules = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+                            *RULE_MODULES], cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    assert rules.returncode == 0, rules.stdout[-6000:]

@@ -43,3 +43,32 @@ def test_a_mistake_in_the_self_review_block_gets_file_line_and_fix(tmp_path, old
     assert error.file == "data/frameworks/example-review.yml" and error.path.startswith(path) and error.fix
     assert abs(error.line - line) <= 1, (error.line, line)  # the line of the field, or of its entry
     assert f"data/frameworks/example-review.yml:{error.line}: {error.path}: " in str(error)
+
+
+PER = ROOT / "tests" / "fixtures" / "frameworks" / "example-per-review.yml"
+
+
+def test_a_review_repeated_per_product_says_what_one_record_is_about(tmp_path):
+    from esafety_portal.framework_review import review
+
+    project = copy_project(tmp_path, parts=("data",))
+    for fixture in (FIXTURE, PER):
+        shutil.copy(fixture, project / "data" / "frameworks" / fixture.name)
+    content = load_content(project)
+    frameworks = {fw.id: fw for fw in content.frameworks}
+    per = frameworks["example-per-review"].self_review.per
+    assert (per.label, per.help) == ("AI product", "The product's name and version, such as Quokkachat 2.")
+    data = review(content, frameworks["example-per-review"])
+    assert data["per"] == {"label": "AI product", "help": "The product's name and version, such as Quokkachat 2."}
+    # A review of the whole school has no `per`, in its data or its JSON.
+    assert frameworks["example-review"].self_review.per is None
+    assert "per" not in review(content, frameworks["example-review"])
+
+
+@pytest.mark.parametrize("old, new, path, message", [
+    ("    label: AI product\n", "", "self_review.per", "'label'"),
+    ("    label: AI product\n", "    label: AI product\n    plural: AI products\n", "self_review.per", "plural"),
+])
+def test_a_mistake_in_per_gets_file_line_and_fix(tmp_path, old, new, path, message):
+    error, _ = framework_mistake(tmp_path, PER, old, new, message)
+    assert error.file == "data/frameworks/example-per-review.yml" and error.path.startswith(path) and error.fix

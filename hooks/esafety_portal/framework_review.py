@@ -28,7 +28,8 @@ def reviewable(content: Content) -> list[Framework]:
 
 def review(content: Content, fw: Framework, use_directory_urls: bool = True) -> dict:
     """The items a school rates, by group (items outside any group form one group named for the
-    framework), and the fields it fills in per item and once per review."""
+    framework), the fields it fills in per item and once per review, and what one record is
+    about where the review is repeated (`per`)."""
     groups = [(g.id, g.title, g.items) for g in fw.groups if g.items]
     if fw.ungrouped():
         groups.append((fw.id, fw.label, fw.ungrouped()))
@@ -40,7 +41,9 @@ def review(content: Content, fw: Framework, use_directory_urls: bool = True) -> 
         "item_fields": [f.as_data() for f in fw.self_review.item_fields],
         "review_fields": [f.as_data() for f in fw.self_review.review_fields],
     }
-    return {"format": FORMAT, "id": fw.id, "title": fw.title, "review_title": fw.self_review.title,
+    # `per` only where the review is repeated, so that every other review's JSON is as it was.
+    per = {"per": fw.self_review.per.as_data()} if fw.self_review.per else {}
+    return {"format": FORMAT, "id": fw.id, "title": fw.title, "review_title": fw.self_review.title, **per,
             "version": version(body), **body}
 
 

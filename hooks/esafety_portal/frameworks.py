@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from .checks import record_from_data
 from .errors import ContentError
 from .families import CARRIED, CROSSWALK_KINDS
 from .model import FileMeta, Group, Item, Source, SourceRef
@@ -67,7 +68,6 @@ class Framework:
     items: list[Item] = field(default_factory=list)  # every item, in page order
     in_force: str = ""
     as_of: str = ""
-    checked_against: str = ""
     standing: str = ""  # how far schools must follow a current framework, for its notice
     order: int = 100  # its place in lists among frameworks of its status (no order: after those with one)
     keywords: tuple[str, ...] = ()
@@ -138,7 +138,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         status_note=data.get("status_note", ""), url=parse_url(data["url"]), licence=data["licence"],
         intro=data["intro"], data_file=data_file, meta=meta,
         in_force=data.get("in_force", ""), as_of=data.get("as_of", ""),
-        checked_against=data.get("checked_against", ""), standing=data.get("standing", ""),
+        standing=data.get("standing", ""),
         order=data.get("order", 100),
         keywords=tuple(data.get("keywords", ())),
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
@@ -157,6 +157,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         reference = raw.get("reference") or (kinds[raw["kind"]].reference if raw["kind"] in kinds else "")
         extra = {"framework": framework_id, "reference": reference, "quote": raw.get("quote", ""),
                  "url": parse_url(raw["url"]) if raw.get("url") else "",
+                 "checked": record_from_data(raw.get("checked")),
                  "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
                                       for m in raw.get("grew_out_of", ()))}
         extra.update({name: raw[name] for name in ITEM_FIELDS if name in raw})
@@ -175,7 +176,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
 # Item fields particular to some frameworks, kept in the item's extra (and its open data).
 ITEM_FIELDS = ("phase", "no_current_equivalent")
 # The item fields every framework item has in its extra; not particular to any one framework.
-COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of")
+COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of", "checked")
 
 
 def _ids_in(node):
@@ -190,11 +191,11 @@ def _ids_in(node):
             yield from _ids_in(value)
 
 
-# What a current framework must say about its source, so that a school can find the text we summarise.
+# What a current framework must say about its source, so that a school can find the text we summarise
+# (each item's checked: record says where its own wording was checked: checks.py).
 CURRENT_NEEDS = {
     "edition": "the edition summarised, such as 2026 or Updated September 2026",
-    "as_of": "the day you checked the summaries against the source, such as 2026-11-24",
-    "checked_against": "what you checked them against, such as The publisher's web page",
+    "as_of": "the day you last checked the summaries against the source, such as 2026-11-24",
 }
 # "paragraph 165", "para. 165", "paras 12-14", "¶ 3": a number that differs between editions.
 PARAGRAPH = re.compile(r"(\bparagraphs?|\bparas?\b\.?|¶)\s*\d", re.IGNORECASE)
@@ -202,7 +203,7 @@ EDITION_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def _source_problems(f) -> list[ContentError]:
-    """A current framework names its edition and when and against what it was checked; a paragraph
+    """A current framework names its edition and when it was last checked; a paragraph
     number names its edition (KCSIE 2025 and 2026 number their paragraphs differently)."""
     errors = []
     if f.data["status"] == "current":

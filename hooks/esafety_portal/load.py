@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import clock, frameworks, generated_pages, rules, schema_check, templates
+from . import checks, clock, frameworks, generated_pages, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -17,9 +17,10 @@ from .yaml_loader import LineDict, read_yaml
 CHECKED = Path(".cache") / "checked"
 
 
-def read_and_check(project_dir: Path, today: dt.date | None = None):
+def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
     """Every data file, read and fully checked, and every id with its kind.
-    Raises ContentErrors listing every problem."""
+    Raises ContentErrors listing every problem. `publishing`: False for a report (make review),
+    which lists what site.yml would refuse to publish instead of refusing it."""
     today = today or clock.today()
     data_dir, schema_dir = project_dir / "data", (project_dir / "data" / "schema").resolve()
     checked_dir = project_dir / CHECKED
@@ -60,7 +61,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
         if name not in seen:
             errors.append(ContentError(f"data/{name}", 1, "", "is missing",
                                        "restore it from the last good version; the portal needs it"))
-    ids, problems = rules.collect_ids(parsed)
+    ids, problems = rules.collect_ids(parsed, project_dir)
     errors += problems
     # A file that could not be read hides its ids; checking references now would blame
     # every file that points into it. Those are checked once it reads again.
@@ -74,16 +75,19 @@ def read_and_check(project_dir: Path, today: dt.date | None = None):
     errors += templates.check_placeholders(valid, ids)
     docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
     errors += frameworks.check_equivalence(parsed)
+    errors += checks.check_records(parsed)  # on every file that reads, as check_equivalence
     errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
+    if publishing:
+        errors += checks.refused_secondary(valid)
     if errors:
         raise ContentErrors(errors)
     return valid, ids
 
 
-def load_content(project_dir: Path, today: dt.date | None = None) -> Content:
+def load_content(project_dir: Path, today: dt.date | None = None, publishing: bool = True) -> Content:
     """The whole content model, built in one call from checked data; never changed afterwards."""
-    files, ids = read_and_check(Path(project_dir), today)
+    files, ids = read_and_check(Path(project_dir), today, publishing)
     return build_model(files, {item_id: entry.kind for item_id, entry in ids.items()})
 
 
@@ -106,7 +110,8 @@ def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
     metas = {f.shown_as: file_meta(f) for f in files}
     site = by_schema["site"]
     return Content(
-        site=Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else site[k] for k in Site.__dataclass_fields__}),
+        site=Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else site[k]
+                     for k in Site.__dataclass_fields__ if k in site}),
         organisations=[
             Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], parse_url(o["url"]),
                          tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),

@@ -126,6 +126,7 @@ class Site:
     contact: dict
     licence: dict
     language: str
+    refuse_secondary_copies: bool = False  # refuse to publish items checked only against a copy
 
     def edit_url(self, path: str) -> str:
         return f"{self.repository_url.rstrip('/')}/edit/{self.repository_branch}/{path}"

@@ -57,7 +57,8 @@ def framework_record(framework) -> dict:
     record = {name: getattr(framework, name) for name in IDENTITY if getattr(framework, name)}
     record["groups"] = [{"id": g.id, "title": g.title, "intro": g.intro} for g in framework.groups]
     record["items"] = [{"id": i.id, "kind": i.kind, "group": i.group, "title": i.title, "text": i.text,
-                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of")},
+                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of", "checked")},
+                        **({"checked": i.extra["checked"].as_data()} if i.extra.get("checked") else {}),
                         **({"grew_out_of": [{"item": m.historical, "relation": m.relation, "note": m.note}
                                             for m in i.extra["grew_out_of"]]} if i.extra.get("grew_out_of") else {}),
                         **({"keywords": list(i.keywords)} if i.keywords else {}),
@@ -110,7 +111,9 @@ def crosswalk_csv(content: Content) -> bytes:
     return csv_bytes(CROSSWALK_COLUMNS, rows)
 
 
-FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links"]
+FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links",
+                     "checked_source", "checked_section", "checked_date", "checked_against", "checked_copy_of"]
+CHECK_FIELDS = ("source", "section", "date", "against", "copy_of")  # the checked_ columns, in order
 
 
 def frameworks_csv(content: Content) -> bytes:
@@ -119,8 +122,9 @@ def frameworks_csv(content: Content) -> bytes:
     for fw in content.frameworks:
         for item in fw.items:
             links = " ".join(f"{name}:{target}" for name, ids in sorted(item.refs.items()) for target in ids)
+            checked = item.extra["checked"].as_data() if item.extra.get("checked") else {}
             rows.append([fw.id, fw.status, item.id, item.kind, item.group, item.title, " ".join(item.text.split()),
-                         item.extra.get("reference", ""), links])
+                         item.extra.get("reference", ""), links, *(checked.get(name, "") for name in CHECK_FIELDS)])
     return csv_bytes(FRAMEWORK_COLUMNS, rows)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import clock
+from . import checks, clock
 from .errors import ContentErrors
 from .model import Content, FileMeta
 
@@ -51,6 +51,22 @@ def report(content: Content, today: dt.date) -> str:
     return "\n".join(lines)
 
 
+def secondary_report(content: Content) -> list[str]:
+    """The current items checked only against a secondary copy, the oldest check first: what to
+    check against the publisher's own text before publishing."""
+    found = checks.secondary_only(content.frameworks)
+    lines = ["Items checked only against a secondary copy (oldest check first)", ""]
+    if not found:
+        return lines + ["None: every current item was checked against the publisher's own text."]
+    for fw, item in found:
+        record = item.extra["checked"]
+        lines.append(f"{record.date.isoformat()}  {fw.data_file}  {item.id}: {record.section}, in "
+                     f"{record.copy_of} ({record.source})")
+    refused = " data/site.yml refuses to publish them (refuse_secondary_copies: true)." \
+        if content.site.refuse_secondary_copies else ""
+    return lines + ["", f"{len(found)} item(s) to check against the publisher's own text.{refused}"]
+
+
 def main(argv: list[str] | None = None) -> int:
     from .load import load_content
 
@@ -61,11 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         today = args.today or clock.today()
-        content = load_content(Path(args.project), today=today)
+        content = load_content(Path(args.project), today=today, publishing=False)
     except (ContentErrors, clock.ClockError) as errors:
         print(errors.report() if isinstance(errors, ContentErrors) else errors, file=sys.stderr)
         return 1
     print(report(content, today))
+    print("\n" + "\n".join(secondary_report(content)))
     if content.templates:
         from .readability import report as reading_report  # textstat loads only for this report
 

@@ -1,6 +1,7 @@
-"""A reviewable framework's `self_review:` block: the self-review page's title and intro, and the
+"""A reviewable framework's `self_review:` block: the self-review page's title and intro, the
 fields a school fills in besides the rating, evidence, next action, who and by when that every
-self-review has (per item, and once per review)."""
+self-review has (per item, and once per review), and what the review is repeated for (`per`),
+if a school keeps one record per thing it considers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,11 +26,22 @@ class ReviewField:
 
 
 @dataclass(frozen=True)
+class Per:
+    """What one record of a repeated review is about, such as an AI product."""
+    label: str
+    help: str = ""
+
+    def as_data(self) -> dict:
+        return {"label": self.label, "help": self.help}
+
+
+@dataclass(frozen=True)
 class SelfReview:
     title: str
     intro: str
     item_fields: tuple[ReviewField, ...] = ()
     review_fields: tuple[ReviewField, ...] = ()
+    per: Per | None = None  # set when the review is repeated, one record per thing
 
 
 def self_review_from_data(raw: dict | None) -> SelfReview | None:
@@ -37,7 +49,8 @@ def self_review_from_data(raw: dict | None) -> SelfReview | None:
         return None
     fields = {name: tuple(ReviewField(f["id"], f["label"], f["type"], f.get("help", "")) for f in raw.get(name, ()))
               for name in ("item_fields", "review_fields")}
-    return SelfReview(raw["title"], raw["intro"], **fields)
+    per = Per(raw["per"]["label"], raw["per"].get("help", "")) if raw.get("per") else None
+    return SelfReview(raw["title"], raw["intro"], per=per, **fields)
 
 
 def check_review_fields(f) -> list[ContentError]:

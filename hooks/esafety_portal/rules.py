@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from . import values
+from . import duplicate_ids, values
 from .errors import ContentError
 from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, ITEM_KIND, LINKS, REFERENCES
 from .yaml_loader import LineDict, LineList, format_path, line_of
@@ -49,12 +50,15 @@ def _kind_of(path) -> str | None:
     return None
 
 
-def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[ContentError]]:
-    ids: dict[str, IdEntry] = {}
-    errors = []
-    for f in files:
+def collect_ids(files: list[DataFile], project_dir: Path | None = None) -> tuple[dict[str, IdEntry], list[ContentError]]:
+    """Every id with its kind and place; an id used twice is kept by the published occurrence
+    and reported at the other (duplicate_ids.py says which is which)."""
+    entries: list[IdEntry] = []
+    occurrences: list[duplicate_ids.Occurrence] = []
+    for order, f in enumerate(files):
         candidates = []
-        if f.schema in ("template", "framework") and isinstance(f.data.get("id"), str):
+        own_id = f.data.get("id") if f.schema in ("template", "framework") else None
+        if isinstance(own_id, str):
             candidates.append(((), f.schema, f.data))
         for path, _key, value in walk(f.data):
             if isinstance(value, dict) and isinstance(value.get("id"), str):
@@ -65,16 +69,26 @@ def collect_ids(files: list[DataFile]) -> tuple[dict[str, IdEntry], list[Content
                 if kind:
                     candidates.append((path, kind, value))
         for path, kind, value in candidates:
-            item_id = value["id"]
             line = line_of(f.data, list(path) + ["id"])
-            if item_id in ids:
-                first = ids[item_id]
-                errors.append(ContentError(
-                    f.shown_as, line, format_path(list(path) + ["id"]),
-                    f"the id '{item_id}' is already used ({first.file}:{first.line})",
-                    f"ids must be unique; use the next free id, '{next_free_id(item_id, ids)}'"))
-                continue
-            ids[item_id] = IdEntry(item_id, kind, f.shown_as, line, format_path(path), f.schema)
+            entries.append(IdEntry(value["id"], kind, f.shown_as, line, format_path(path), f.schema))
+            occurrences.append(duplicate_ids.Occurrence(value["id"], f.shown_as, line, order,
+                                                        own_id if isinstance(own_id, str) else "", len(entries) - 1))
+    clashes = duplicate_ids.resolve(occurrences, project_dir, next_free_id)
+    reported = {c.new.index for c in clashes}
+    ids = {e.id: e for index, e in enumerate(entries) if index not in reported}
+    errors = []
+    for clash in clashes:
+        entry = entries[clash.new.index]
+        kept = f"{clash.kept.file}:{clash.kept.line}"
+        if clash.published:
+            problem = (f"the id '{clash.new.id}' is already published at {kept} "
+                       f"(schools' links and saved answers use it)")
+            fix = f"keep that one, and give this one a new id: '{clash.suggestion}'"
+        else:
+            problem = f"the id '{clash.new.id}' is already used at {kept}"
+            fix = f"ids must be unique; give this one a new id: '{clash.suggestion}'"
+        where = f"{entry.path}.id" if entry.path else "id"
+        errors.append(ContentError(entry.file, entry.line, where, problem, fix))
     return ids, errors
 
 
@@ -112,10 +126,8 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
                 if entry is None:
                     errors.append(ContentError(
                         f.shown_as, line, format_path(where), f"refers to '{target}', which does not exist",
-                        _suggest(target, ids, allowed)))
-                elif allowed and entry.kind not in allowed and not (
-                        ANY_FRAMEWORK_ITEM in allowed and entry.family == "framework" and entry.path.startswith("items")
-                        and entry.file not in placed):
+                        _suggest(target, ids, allowed, placed)))
+                elif not _fits(entry, allowed, placed):
                     errors.append(ContentError(
                         f.shown_as, line, format_path(where),
                         f"refers to '{target}', which is a {entry.kind}, not a {' or '.join(allowed)}",
@@ -123,10 +135,20 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
     return errors
 
 
-def _suggest(target: str, ids, allowed) -> str:
+def _fits(entry: IdEntry, allowed, placed: set[str]) -> bool:
+    """Whether a reference may point at `entry`: its kind is allowed, or any item of a framework
+    with its own generated page is (ANY_FRAMEWORK_ITEM)."""
+    return not allowed or entry.kind in allowed or (
+        ANY_FRAMEWORK_ITEM in allowed and entry.family == "framework" and entry.path.startswith("items")
+        and entry.file not in placed)
+
+
+def _suggest(target: str, ids, allowed, placed: set[str]) -> str:
+    """The fix for a reference to an id that does not exist: the same suggestion wherever the
+    reference is (a template's addresses, a framework's links), among the ids it may point at."""
     import difflib
 
-    pool = [i for i, e in ids.items() if not allowed or e.kind in allowed]
+    pool = [i for i, e in ids.items() if _fits(e, allowed, placed)]
     numbered = re.match(r"^(.*?)\d+$", target)
     if numbered:
         # For numbered ids a near spelling is a guess; the range that exists is a fact.
@@ -167,7 +189,7 @@ def check_dates(files: list[DataFile], today: dt.date) -> list[ContentError]:
 
 # Fields that are not Markdown: each is checked for its own kind (the schema's patterns and enums,
 # and check_urls for web addresses).
-URL_FIELDS = {"url", "site_url", "repository_url"}
+URL_FIELDS = {"url", "site_url", "repository_url", "source"}
 _NOT_MARKDOWN = {"id", "email", "repository_branch", "language"} | URL_FIELDS
 
 

@@ -9,6 +9,7 @@ imported when a file needs validating.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import importlib.metadata
@@ -78,9 +79,9 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str,
     errors = []
     for error in validator.iter_errors(data):
         # For a choice (oneOf/anyOf) the most specific failure is the useful one.
-        error = _deepest(error)
+        choice, error = error, _deepest(error)
         path = list(error.absolute_path)
-        errors.append(_translate(error, data, path, shown_as, defs))
+        errors.append(_with_choice_hint(_translate(error, data, path, shown_as, defs), choice, error))
     errors = _without_typo_echoes(errors)
     if marker and not errors:
         # A build running at the same time may read half of this: it then validates again.
@@ -95,6 +96,15 @@ def _without_typo_echoes(errors: list[ContentError]) -> list[ContentError]:
     return [e for e in errors
             if not (e.problem.startswith("missing the required field")
                     and (e.path, f"did you mean '{e.problem.split(chr(39))[1]}'?") in suggested)]
+
+
+def _with_choice_hint(translated: ContentError, choice, error) -> ContentError:
+    """A value that fits none of a field's forms (published: YYYY-MM-DD or YYYY-MM) is told
+    every form the field takes, from the field's own description, not the first form's."""
+    described = choice.schema.get("description") if choice is not error else None
+    if described and error.validator == "pattern" and list(choice.absolute_path) == list(error.absolute_path):
+        return dataclasses.replace(translated, fix=described)
+    return translated
 
 
 def _deepest(error):

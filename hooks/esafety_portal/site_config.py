@@ -11,9 +11,8 @@ def apply_identity(config, site: Site) -> None:
     config.site_name = html.escape(site.portal_name)
     config.site_description = html.escape(site.description)
     config.site_url = site.site_url
-    config.repo_url = site.repository_url
-    config.repo_name = "Edit the content"
-    config.edit_uri = f"edit/{site.repository_branch}/docs/"
+    # No repo_url: schools do not edit the site, so its header holds no repository button. The
+    # county's editors get an edit link at the foot of each page (hooks/page_data.py).
     config.copyright = html.escape(f"© {site.council}. {site.licence['crown_copyright']}")
     config.theme["language"] = "en"
     config.extra["site"] = site

@@ -158,9 +158,26 @@ def read_yaml(path: Path, shown_as: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = (exc.problem or "is not valid YAML").strip()
+        if "'\\t'" in problem:  # PyYAML shows a tab as '\t', which an editor cannot see
+            return None, [ContentError(shown_as, line, "", "is not valid YAML (a tab character: YAML needs spaces)",
+                                       "replace the tab on this line with spaces")]
+        if _closed_early(text, mark):
+            return None, [ContentError(
+                shown_as, line, "", "is not valid YAML (an apostrophe ends a 'single-quoted' value)",
+                "write two apostrophes '' inside the quotes, or use double quotes around the value")]
         return None, [ContentError(shown_as, line, "", f"is not valid YAML ({problem})",
                                    _yaml_fix(problem))]
     return data, []
+
+
+def _closed_early(text: str, mark) -> bool:
+    """Whether the unexpected text at `mark` follows a single-quoted value straight away, as
+    after 'Pupils' work': the apostrophe closed the quotes, so YAML reads on as a second value."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    before = lines[mark.line][: mark.column].rstrip() if mark.line < len(lines) else ""
+    return before.endswith("'")
 
 
 def _yaml_fix(problem: str) -> str:

@@ -79,9 +79,14 @@ CASES = [
     Case("deep nudes", "frameworks/kcsie-2026/#kcsie-2026-ai-images"),
     Case("designated safeguarding lead online safety", "frameworks/kcsie-2026/#kcsie-2026-dsl-online-safety"),
     Case("governor safeguarding training", "frameworks/kcsie-2026/#kcsie-2026-training"),
-    Case("phones policy", "frameworks/kcsie-2026/#kcsie-2026-mobile-technology"),
+    # Since the statutory phones guidance has its own page, it is the right answer to "phones policy"
+    # (the KCSIE item links to it), as the DfE standards are to "filtering".
+    Case("phones policy", "frameworks/dfe-mobile-phones/"),
     Case("misogynistic influencers", "frameworks/kcsie-2026/#kcsie-2026-preventative-education"),
     Case("child protection policy online safety", "frameworks/kcsie-2026/#kcsie-2026-online-safety-policy"),
+    Case("staff behaviour policy", "frameworks/kcsie-2026/#kcsie-2026-staff-behaviour"),
+    Case("section 550C", "frameworks/kcsie-2026/#kcsie-2026-mobile-technology"),
+    Case("antisemitism", "frameworks/kcsie-2026/#kcsie-2026-areas-of-risk"),
     Case("report card", "frameworks/ofsted-inspection-2025/"),
     Case("safeguarding met or not met", "frameworks/ofsted-inspection-2025/#ofsted-safeguarding"),
     Case("Ofsted grading scale", "frameworks/ofsted-inspection-2025/#ofsted-grading-scale"),
@@ -104,13 +109,28 @@ CASES = [
     Case("CTIRU", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
     Case("VPN", "frameworks/dfe-filtering-monitoring/#dfe-fm-3"),
     Case("RSHE", "frameworks/rshe-2025/"),
-    Case("sextortion", "frameworks/rshe-2025/#rshe-secondary-online-safety"),
+    # The NCA alert is the page on sextortion; the RSHE item teaches about it and links to it.
+    Case("sextortion", "frameworks/nca-ceop-sextortion/"),
     Case("loot boxes", "frameworks/rshe-2025/#rshe-primary-wellbeing-online"),
     Case("online gambling", "frameworks/rshe-2025/#rshe-secondary-wellbeing-online"),
     Case("parents consulted RSHE", "frameworks/rshe-2025/#rshe-policy-parents"),
     Case("Education for a Connected World", "frameworks/ukcis-connected-world/"),
     Case("digital footprint", "frameworks/ukcis-connected-world/#efcw-online-reputation"),
     Case("copyright", "frameworks/ukcis-connected-world/#efcw-copyright"),
+    # Issue 19: phones law and guidance, sextortion, Prevent, searching, the OSA offences, AI products
+    Case("mobile phones guidance", "frameworks/dfe-mobile-phones/"),
+    Case("section 550C", "frameworks/dfe-mobile-phones/"),
+    Case("phone-free by default", "frameworks/dfe-mobile-phones/#dfe-phones-3"),
+    Case("sextortion alert", "frameworks/nca-ceop-sextortion/"),
+    Case("Report Remove", "frameworks/nca-ceop-sextortion/#nca-sextortion-6"),
+    Case("Prevent duty", "frameworks/prevent-duty-online/"),
+    Case("Channel panel", "frameworks/prevent-duty-online/#prevent-channel"),
+    Case("confiscation", "frameworks/dfe-searching-screening-confiscation/"),
+    Case("search a pupil's phone", "frameworks/dfe-searching-screening-confiscation/"),
+    Case("cyberflashing", "frameworks/online-safety-act-2023-offences/#osa-cyberflashing"),
+    Case("Online Safety Act", "frameworks/online-safety-act-2023-offences/"),
+    Case("generative AI product safety", "frameworks/dfe-generative-ai-product-safety/"),
+    Case("check an AI product", "self-review/dfe-generative-ai-product-safety/"),
 ]
 
 

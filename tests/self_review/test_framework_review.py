@@ -216,3 +216,19 @@ def test_axe_finds_no_violation_empty_or_filled_in(browser, site_url, scheme):
         assert axe_violations(page, AXE) == [], "filled in"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", [REVIEW_PATH, PATH])
+def test_item_text_reads_as_it_does_on_the_page_not_as_markdown(page, site_url, path):
+    """Bold, italic and links in an item's text show as they do on the framework's page (the
+    site's own rendering, reused from the checklist), never as `**` and brackets."""
+    open_review(page, site_url, path)
+    shown = page.evaluate("""() => Array.from(document.querySelectorAll('#sr\\\\:sections .sr-item')).map(article => {
+        const text = article.querySelector('[data-slot="text"]');
+        const made = document.querySelector(`#sr\\\\:checklist [data-item-text="${article.dataset.id}"]`);
+        return [article.dataset.id, text.innerHTML, made ? made.innerHTML : null, text.textContent];
+    })""")
+    assert shown
+    for item_id, html, rendered, text in shown:
+        assert html == rendered, item_id
+        assert "**" not in text and "](" not in text, f"{item_id} shows raw Markdown: {text}"

@@ -31,3 +31,13 @@ PAGE_OF_ID = {
 # The files the 2012 briefing and the 2010 survey live in, each one framework.
 F12 = "data/frameworks/inspecting-e-safety-2012.yml"
 F10 = "data/frameworks/safe-use-of-new-technologies-2010.yml"
+
+
+def fixed_page(content, item_id: str, kind: str) -> str | None:
+    """The page an item's address is fixed to: a 2012 or 2010 item's, or an organisation's. None
+    for the items of any other framework (a new one may use the same kinds, such as question):
+    they are on their framework's own page."""
+    elsewhere = {i.id for fw in content.frameworks if fw.data_file not in (F12, F10) for i in fw.items}
+    if item_id in elsewhere:
+        return None
+    return PAGE_OF_ID.get(item_id) or PAGE_OF_KIND.get(kind)

@@ -47,3 +47,28 @@ def framework_mistake(tmp_path: Path, fixture: Path, old: str, new: str, message
     mine = [e for e in caught.value.errors if message in e.problem]
     assert mine, caught.value.report()
     return mine[0], line
+
+
+def set_value(path: Path, key: str, value: str) -> int:
+    """Set the first `key:` line of a file to `value`, whatever it held (such as last_reviewed,
+    which editors change); return its 1-based line."""
+    import re
+
+    text = path.read_text("utf-8")
+    found = re.search(rf"^([ \t-]*){re.escape(key)}:[^\n]*$", text, re.M)
+    assert found, f"{key}: is not in {path}: the fixture is out of date"
+    path.write_text(text[: found.start()] + f"{found.group(1)}{key}: {value}" + text[found.end():], "utf-8")
+    return text[: found.start()].count("\n") + 1
+
+
+def item_path(path: Path, item_id: str) -> str:
+    """Where the item with `item_id` is in a data file, as messages print it (items[20]): read
+    from the file, so adding an item before it keeps the tests that use it green."""
+    from esafety_portal.rules import walk
+    from esafety_portal.yaml_loader import format_path, read_yaml
+
+    data, problems = read_yaml(path, path.name)
+    assert not problems, problems
+    found = [p for p, _key, value in walk(data) if isinstance(value, dict) and value.get("id") == item_id]
+    assert found, f"no item has the id {item_id!r} in {path}"
+    return format_path(found[0])

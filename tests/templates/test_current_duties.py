@@ -21,6 +21,21 @@ DUTIES = {
     "an agreement signed by everyone with access": ("dfe-cyber-2", "sign", ["esafety-policy", "aup-visitors"]),
     "training on filtering and monitoring": ("kcsie-2026-training", "filtering and monitoring", ["esafety-policy"]),
     "multi-factor authentication": ("dfe-cyber-4", "multi-factor authentication", ["esafety-policy"]),
+    "the staff behaviour policy: contact with pupils and social media": (
+        "kcsie-2026-staff-behaviour", "social media", ["aup-staff"]),
+    "never view or copy a nude image of a pupil": ("snsn-never-view", "not view, copy or share", ["aup-staff"]),
+    # Issue 19: the statutory phones guidance, searching phones, sextortion, Prevent, the OSA offences, AI products
+    "regard to the statutory phones guidance": ("dfe-phones-1", "guidance on mobile phones", ["esafety-policy"]),
+    "phone-free by default": ("dfe-phones-3", "phone-free", ["esafety-policy"]),
+    "staff do not use phones in front of pupils": ("dfe-phones-4", "in front of pupils", ["esafety-policy", "aup-staff"]),
+    "searching a pupil's phone": ("dfe-ssc-1", "search", ["esafety-policy", "aup-staff"]),
+    "sextortion goes to the DSL": ("nca-sextortion-3", "sextortion", ["esafety-policy", "aup-staff"]),
+    "getting images taken down": ("nca-sextortion-6", "Report Remove", ["esafety-policy"]),
+    "extremism concerns go to the DSL": ("prevent-tell-dsl", "extremism", ["esafety-policy", "aup-staff"]),
+    "the intimate image offences": ("osa-threaten-to-share", "crime", ["esafety-policy", "aup-staff"]),
+    "checking an AI product before use": ("genai-governance", "safety standards", ["esafety-policy"]),
+    "do not pay in sextortion": ("nca-sextortion-4", "not pay", ["aup-ks3-5", "aup-parents"]),
+    "parents back the phone policy": ("dfe-phones-4", "phone policy", ["aup-parents"]),
 }
 
 

@@ -84,7 +84,7 @@ def test_aup_without_signature_block(project):
 def test_duplicate_clause_id_suggests_a_free_one(project):
     _break(project, "id: aup-ks2-02", "id: aup-ks2-01")
     (error,) = _errors(project)
-    assert "already used" in error.problem and "'aup-ks2-02'" in error.fix  # 02 is free once renamed
+    assert "is already published at" in error.problem and "'aup-ks2-02'" in error.fix  # 02 is free once renamed
 
 
 def test_a_real_build_stops_on_an_unknown_placeholder(project, tmp_path):

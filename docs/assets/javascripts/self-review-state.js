@@ -206,6 +206,13 @@
   // text, whatever they hold: the page only ever shows them as text. No time is later than the
   // import (`now`, for tests; by default, the clock).
   function parseImport(source, framework, now) {
+    var read = readJson(source);
+    return read.error ? read : readExport(read.data, framework, now);
+  }
+
+  // The text of an import file as JSON data, or {error}: refused before parsing when too large
+  // or nested too deeply (self-review-records.js reads its files with it too).
+  function readJson(source) {
     if (source.length > LIMITS.bytes) {
       return {error: "This file is too large to be a self-review copy (over " + LIMITS.bytes / 1000000 + " MB)."};
     }
@@ -217,6 +224,12 @@
     } catch (error) {
       return {error: "This file is not a self-review copy: it is not valid JSON."};
     }
+    return {data: data};
+  }
+
+  // Parsed export data of this framework (one review's answers) as a state, or {error}; no time
+  // later than `now` (by default, the clock).
+  function readExport(data, framework, now) {
     if (!data || typeof data !== "object" || data.format !== FORMAT || !Array.isArray(data.items)) {
       return {error: "This file is not a self-review copy downloaded from this page."};
     }
@@ -246,13 +259,15 @@
   }
 
   // What importing `incoming` over `current` would do, both ways: merge (the newer answer of
-  // each item wins) and replace (the file's answers, and only those).
-  function importPlans(current, incoming) {
-    var merged = merge(current, incoming);
+  // each item wins) and replace (the file's answers, and only those). `model` gives the merge,
+  // copy and changes of another shape of record (self-review-records.js); by default, these.
+  function importPlans(current, incoming, model) {
+    model = model || {merge: merge, copy: copy, changes: changes};
+    var merged = model.merge(current, incoming);
     merged.seen = current.seen;
-    var replaced = copy(incoming);
+    var replaced = model.copy(incoming);
     replaced.seen = current.seen;
-    return {merge: changes(current, merged), replace: changes(current, replaced)};
+    return {merge: model.changes(current, merged), replace: model.changes(current, replaced)};
   }
 
   function changes(before, after) {
@@ -342,7 +357,8 @@
 
   return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, fieldNames: fieldNames, empty: empty, blank: blank,
           hasAnswer: hasAnswer, fromStored: fromStored, toStored: toStored, setAnswer: setAnswer,
-          setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, importPlans: importPlans,
+          setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, readJson: readJson,
+          readExport: readExport, importPlans: importPlans, changes: changes, time: time,
           fingerprint: fingerprint, frameworkChanges: frameworkChanges, exportRecords: exportRecords,
           retiredIds: retiredIds, exportJson: exportJson,
           csv: CsvText.text};  // csv-text.js: every cell made safe for a spreadsheet

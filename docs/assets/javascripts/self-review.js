@@ -8,6 +8,8 @@
  * from data/ at build time) is fetched as JSON; all markup comes from <template> elements on
  * the page. No dependencies, no network but that one same-origin file. The school name is
  * shared with the templates' "Your school's details" (school-details-state.js): see shareSchool.
+ * A framework reviewed once per thing (`per`, such as each AI product) keeps one record per
+ * thing (self-review-records.js, SelfReviewRecords): `state` is then the record shown.
  */
 (function () {
   "use strict";
@@ -31,7 +33,11 @@
   var store;            // see stored-record.js
   var details;          // the templates' school details (school-details-state.js), if loaded
   var saving = true;    // false once this browser has refused to keep the answers
-  var undo = null;      // {state, word}: the answers before the last import or clearing
+  var undo = null;      // {state, word}: the answers before the last import, clearing or deletion
+  var W = S;            // what imports, exports, undoes and clears the whole: S, or R for a `per` review
+  var R = window.SelfReviewRecords;  // loaded on a `per` review's page only
+  var book = null;      // a `per` review's records (self-review-records.js); null for any other
+  var shownKey = null;  // the key of the record shown, in `book`
 
   fetch(script.dataset.framework)
     .then(function (response) {
@@ -84,13 +90,14 @@
     framework.themes.forEach(function (theme) {
       sections.appendChild(section(theme.title, "", theme.items, theme, root));
     });
+    if (framework.per) W = R;
     store = StoredRecord.open({
       key: S.FORMAT + ":" + framework.id,
-      read: function (data) { return S.fromStored(data, framework); },
-      write: function (record) { return S.toStored(record, framework); },
-      merge: S.merge
+      read: function (data) { return W.fromStored(data, framework); },
+      write: function (record) { return W.toStored(record, framework); },
+      merge: W.merge
     });
-    state = store.load() || S.empty();
+    adopt(store.load());
     if (window.SchoolDetailsState) details = SchoolDetailsState.open(StoredRecord);
     shareSchool();
     show();
@@ -114,6 +121,7 @@
       $("reset-dialog").showModal();
     });
     $("reset-dialog").addEventListener("close", onResetClosed);
+    if (book) startRecords();
     $("checklist").hidden = true;
     tool.hidden = false;
     document.documentElement.classList.add("sr-ready");
@@ -134,6 +142,18 @@
     return element;
   }
 
+  // An item's text as the page shows it (Markdown made into bold, italic and links by the site
+  // build, in the checklist below the tool): a copy of those nodes, so the script makes no markup.
+  // The plain text if the page has none.
+  function showText(target, item) {
+    var rendered = document.querySelector('[data-item-text="' + CSS.escape(item.id) + '"]');
+    if (rendered) {
+      target.replaceChildren.apply(target, Array.from(rendered.cloneNode(true).childNodes));
+    } else {
+      target.textContent = item.text;
+    }
+  }
+
   function itemElement(item, kind, root) {
     var article = clone("item-template");
     var prefix = NS + "item:" + item.id;
@@ -141,7 +161,7 @@
     article.dataset.id = item.id;
     fill(article, "title", item.title);
     fill(article, "title-ref", ": " + item.title);
-    slot(article, "text").textContent = item.text;
+    showText(slot(article, "text"), item);
     slot(article, "link").href = root + item.url;
     var rating = clone("rating-" + kind);
     fill(rating, "title-ref", ": " + item.title);
@@ -180,8 +200,8 @@
   // Every change is saved at once, merged with whatever another tab saved meanwhile.
   function save() {
     state.saved = now();
-    var result = store.save(state);
-    state = result.record;
+    var result = store.save(whole());
+    adopt(result.record);
     if (result.saved) $("saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
     else notSaving();
     show();
@@ -198,13 +218,14 @@
   // stored now is the whole truth for this tab too.
   function onStoredElsewhere(record) {
     if (!saving) return;
-    state = record || S.empty();
+    adopt(record);
     show();
   }
 
   // -- showing the state ---------------------------------------------------------------------
   // Sets only what differs, so that a change from another tab leaves the caret where it is.
   function show() {
+    if (book) showRecords();
     setValue($("school"), state.school);
     reviewFields().forEach(function (field) { setValue(field, entry(framework.id)[field.dataset.reviewField]); });
     order.forEach(function (id) {
@@ -253,6 +274,7 @@
   function onInput(event) {
     var target = event.target;
     var changed;
+    if (book && recordInput(event)) return;
     if (target.id === NS + "school") {
       changed = S.setSchool(state, target.value, now());
     } else if (target.dataset.reviewField) {
@@ -344,7 +366,7 @@
     });
     list($("open-questions"), $("open-questions-none"), unanswered.map(function (question) {
       var missing = question.probes.filter(function (id) { return entry(id).rating !== "fully" && items.get(id); });
-      return {text: question.text, href: root + question.url,
+      return {item: question, href: root + question.url,
               note: "(" + question.audience + "; depends on: " + missing.map(function (id) {
                 return items.get(id).item.title + ", " + ratingWord(id, entry(id).rating).toLowerCase();
               }).join("; ") + ")"};
@@ -355,7 +377,11 @@
     element.textContent = "";
     entries.forEach(function (data) {
       var li = clone("open-item-template");
-      slot(li, "link").textContent = data.text;
+      if (data.item) {
+        showText(slot(li, "link"), data.item);
+      } else {
+        slot(li, "link").textContent = data.text;
+      }
       slot(li, "link").href = data.href;
       slot(li, "note").textContent = data.note;
       element.appendChild(li);
@@ -368,6 +394,7 @@
   function plan() {
     $("plan-school").textContent = state.school || word("school-unnamed");
     $("plan-date").textContent = longDate(new Date());
+    if (book) $("plan-subject").textContent = recordName(shownKey);
     var rank = {not: 0, partly: 1, "": 2};
     var needs = order.filter(function (id) { return entry(id).rating !== "fully"; });
     needs.sort(function (a, b) {
@@ -438,7 +465,7 @@
 
   // -- export and import ---------------------------------------------------------------------
   function exportJson() {
-    download(S.exportJson(state, framework, now()), "application/json", "json");
+    download(W.exportJson(whole(), framework, now()), "application/json", "json");
   }
 
   // One row per record; a framework's own fields (per item, then per review) add a column each.
@@ -451,14 +478,20 @@
               r.kind === "review" ? "" : ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by].concat(
         own.map(function (field) { return r[field.id]; }));
     });
-    download(S.csv([header].concat(rows)), "text/csv;charset=utf-8", "csv");
+    if (book) {  // the record shown, each row saying which thing it is about
+      header.unshift(word("per-label"));
+      rows.forEach(function (row) { row.unshift(recordName(shownKey)); });
+    }
+    download(S.csv([header].concat(rows)), "text/csv;charset=utf-8", "csv", book ? recordName(shownKey) : "");
   }
 
-  function download(text, type, extension) {
+  // `about`: what the file is about besides the school (the record shown), if anything.
+  function download(text, type, extension, about) {
     var link = document.createElement("a");
     var slug = (state.school || "school").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "school";
+    var aboutSlug = (about || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     link.href = URL.createObjectURL(new Blob([text], {type: type}));
-    link.download = "self-review-" + slug + "-" + new Date().toISOString().slice(0, 10) + "." + extension;
+    link.download = "self-review-" + slug + (aboutSlug ? "-" + aboutSlug : "") + "-" + new Date().toISOString().slice(0, 10) + "." + extension;
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -474,12 +507,12 @@
     // A huge file is refused before it is read into memory.
     var read = file.size > S.LIMITS.bytes ? Promise.resolve("x".repeat(S.LIMITS.bytes + 1)) : file.text();
     read.then(function (text) {
-      var result = S.parseImport(text, framework);
+      var result = W.parseImport(text, framework);
       if (result.error) {
         message(result.error + " Nothing was changed.", true);
         return;
       }
-      if (!hasAnyAnswer(state)) return applyImport(S.importPlans(state, result.state).replace, file.name);
+      if (!hasAnyAnswer(whole())) return applyImport(W.importPlans(whole(), result.state).replace, file.name);
       askHowToImport(result.state, file.name);
     }).catch(function (error) {
       console.error(error);
@@ -488,11 +521,12 @@
   }
 
   function hasAnyAnswer(current) {
+    if (book) return R.hasAnyAnswer(current);
     return Boolean(current.school) || Array.from(current.items.values()).some(S.hasAnswer);
   }
 
   function askHowToImport(incoming, name) {
-    var plans = S.importPlans(state, incoming);
+    var plans = W.importPlans(whole(), incoming);
     var dialog = $("import-dialog");
     $("import-file").textContent = name;
     $("import-merge-summary").textContent = summary(plans.merge);
@@ -502,7 +536,7 @@
       dialog.onclose = null;
       var choice = dialog.returnValue;
       // Planned again: another tab may have saved while the question was open.
-      if (choice === "merge" || choice === "replace") applyImport(S.importPlans(state, incoming)[choice], name);
+      if (choice === "merge" || choice === "replace") applyImport(W.importPlans(whole(), incoming)[choice], name);
       else message("The import was cancelled. Nothing was changed.");
       $("import").focus();
     };
@@ -512,6 +546,8 @@
   function summary(plan) {
     var parts = [count(plan.added, "item") + " added", plan.changed + " changed", plan.kept + " kept as they are"];
     if (plan.removed) parts.push(plan.removed + " removed");
+    if (plan.recordsAdded) parts.unshift(count(plan.recordsAdded, "record") + " added");
+    if (plan.recordsRemoved) parts.unshift(count(plan.recordsRemoved, "record") + " removed");
     return parts.join(", ") + ".";
   }
 
@@ -531,21 +567,22 @@
 
   // Imports, clearing and undoing store exactly the answers they show, merging nothing.
   function replaceState(next) {
-    state = next;
-    if (saving && !store.replace(hasAnyAnswer(state) ? state : null)) notSaving();
+    adopt(next);
+    if (saving && !store.replace(hasAnyAnswer(whole()) ? whole() : null)) notSaving();
     show();
   }
 
   // One undo, for the last import or clearing, until the page is left.
   function offerUndo(label) {
-    undo = {state: S.copy(state), label: label};
+    undo = {state: W.copy(whole()), label: label};
     $("undo").textContent = word(label);
     $("undo-line").hidden = false;
   }
 
   function onUndo() {
     if (!undo) return;
-    var what = undo.label === "undo-import" ? "The import was undone" : "The clearing was undone";
+    var what = {"undo-import": "The import was undone", "undo-clear": "The clearing was undone",
+                "undo-delete": "The deletion was undone"}[undo.label];
     replaceState(undo.state);
     undo = null;
     $("undo-line").hidden = true;
@@ -556,10 +593,106 @@
   function onResetClosed() {
     if ($("reset-dialog").returnValue !== "clear") return;
     offerUndo("undo-clear");
-    replaceState(S.empty());
+    replaceState(W.empty());
     if (saving) $("saved").textContent = "All answers were cleared from this device.";
     message("All answers were cleared from this device. You can undo this until you leave the page.");
     $("reset").focus();
+  }
+
+  // -- the whole record, and one record per thing ------------------------------------------------
+  // What is stored: `state`, or for a `per` review the book with `state` (the record shown) in it.
+  function whole() {
+    return book ? R.absorb(book, shownKey, state) : state;
+  }
+
+  // Takes a stored, merged or imported record (or nothing) as the page's own. A `per` review
+  // keeps showing the same record while it exists; with none left, it starts a new one, kept
+  // once something is written in it.
+  function adopt(record) {
+    if (!framework.per) {
+      state = record || S.empty();
+      return;
+    }
+    book = record || R.empty();
+    shownKey = R.pick(book, shownKey) || R.add(book, R.newKey(), now());
+    state = R.view(book, shownKey);
+  }
+
+  function startRecords() {
+    $("per-add").addEventListener("click", addRecord);
+    $("per-delete").addEventListener("click", function () {
+      $("per-delete-name").textContent = recordName(shownKey);
+      $("per-delete-dialog").returnValue = "";  // Escape leaves the last value in place
+      $("per-delete-dialog").showModal();
+    });
+    $("per-delete-dialog").addEventListener("close", onDeleteClosed);
+  }
+
+  function recordName(key) {
+    var entry = book.records.get(key);
+    if (entry && entry.subject) return entry.subject;
+    return word("per-label") + " " + (R.live(book).indexOf(key) + 1) + " " + word("per-unnamed");
+  }
+
+  // The list to choose from, rebuilt only when a name or a record changed, and the name shown.
+  function showRecords() {
+    var choose = $("per-choose");
+    var keys = R.live(book);
+    var names = keys.map(recordName);
+    var listed = Array.prototype.map.call(choose.options, function (option) { return option.value + "\n" + option.text; });
+    if (listed.join("\n") !== keys.map(function (key, i) { return key + "\n" + names[i]; }).join("\n")) {
+      choose.textContent = "";
+      keys.forEach(function (key, i) { choose.appendChild(new Option(names[i], key)); });
+    }
+    choose.value = shownKey;
+    setValue($("per-name"), book.records.get(shownKey).subject);
+  }
+
+  // Choosing a record, or naming the one shown; false for any other control.
+  function recordInput(event) {
+    var target = event.target;
+    if (target.id === NS + "per-choose") {
+      if (event.type === "change" && target.value !== shownKey) showRecord(target.value);
+      return true;
+    }
+    if (target.id !== NS + "per-name") return false;
+    if (R.rename(book, shownKey, target.value, now())) {
+      if (saving) save(); else show();
+    }
+    return true;
+  }
+
+  function showRecord(key) {
+    whole();
+    shownKey = key;
+    state = R.view(book, key);
+    show();
+    announce(word("per-showing") + " " + recordName(key) + ". " + $("overall").textContent);
+  }
+
+  function addRecord() {
+    whole();
+    shownKey = R.add(book, R.newKey(), now());
+    state = R.view(book, shownKey);
+    if (saving) save(); else show();
+    announce(word("per-added"));
+    $("per-name").focus();
+  }
+
+  // Deleting is saved like any change (merged with other tabs' records), and can be undone.
+  function onDeleteClosed() {
+    if ($("per-delete-dialog").returnValue !== "delete") return;
+    var name = recordName(shownKey);
+    offerUndo("undo-delete");
+    R.remove(whole(), shownKey, now());
+    if (saving) {
+      save();
+    } else {
+      adopt(book);
+      show();
+    }
+    message("The record for " + name + " was deleted from this device. You can undo this until you leave the page.");
+    $("per-choose").focus();
   }
 
   // -- dates ---------------------------------------------------------------------------------
