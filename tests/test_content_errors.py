@@ -366,6 +366,19 @@ def test_message_format_and_github_annotation(project):
     assert error.github_annotation().startswith(f"::error file={F12},line={line}::{where}.links")
 
 
+def test_a_file_name_cannot_inject_an_annotation(project):
+    # A newline starts a new workflow command; ',' and ':' end the file property. GitHub's escaping
+    # for properties (%25 %0D %0A %3A %2C) keeps the whole name inside one annotation.
+    hostile = "x\r\n::error file=README.md,line=1::Fake approval%.yml"
+    (project / "data" / "frameworks" / hostile).write_text("id: [unclosed\n", encoding="utf-8")
+    errors = ContentErrors(errors_of(project))
+    annotations = errors.annotations().split("\n")
+    assert len(annotations) == len(errors.errors)
+    assert all(line.startswith("::error file=") and "\r" not in line for line in annotations)
+    mine = next(line for line in annotations if "Fake" in line)
+    assert mine.startswith("::error file=data/frameworks/x%0D%0A%3A%3Aerror file=README.md%2Cline=1%3A%3AFake approval%25.yml,line=")
+
+
 # One deliberately invalid value in each data family that the tests above do not already touch.
 @pytest.mark.parametrize("file, old, new, path, problem", [
     ("site.yml", "  email: esafety@example.org", "  email: esafety at example.org",

@@ -13,7 +13,7 @@ import pytest
 
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
-from support.addresses import F12
+from support.addresses import F10
 from support.project_copy import copy_project, framework_mistake, replace_in
 from support.site import ROOT, mkdocs_build
 
@@ -109,7 +109,7 @@ def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
     assert 'data-framework="../../assets/self-review/example-review.json"' in page
     assert 'data-review-field="checked-by"' in page and 'data-field="tested"' in page
     # Reviewed once for the whole school (no `per`): no records to choose, nor their script.
-    assert 'id="sr-per-choose"' not in page and "self-review-records.js" not in page and "per" not in data
+    assert 'id="sr:per-choose"' not in page and "self-review-records.js" not in page and "per" not in data
     assert 'href="../../frameworks/example-review/#example-check-1"' in page  # the no-JS checklist
     assert 'href="../../self-review/example-review/"' in (
         site / "frameworks" / "example-review" / "index.html").read_text("utf-8")
@@ -120,17 +120,18 @@ def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
 
 
 def test_a_framework_on_hand_written_pages_can_be_made_reviewable(tmp_path):
-    """The 2012 briefing is not in the Frameworks menu (its pages are hand-written): its review is
-    listed at the end of that section instead of failing the build."""
+    """The 2010 survey is not in the Frameworks menu (its page is hand-written): its review is
+    listed at the end of that section instead of failing the build. (The 2012 briefing cannot be:
+    its hand-written self-review already keeps answers under its id, tests/self_review/test_review_ids.py.)"""
     project = copy_project(tmp_path / "project")
-    replace_in(project / F12, "\norder: 1\n", "\norder: 1\nself_review:\n  title: Review against 2012\n"
-               "  intro: Check the school against the 2012 checklist.\n")
+    replace_in(project / F10, "\norder: 2\n", "\norder: 2\nself_review:\n  title: Review against 2010\n"
+               "  intro: Check the school against the 2010 recommendations.\n")
     out = tmp_path / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
-    data = json.loads((out / "assets" / "self-review" / "inspecting-e-safety-2012.json").read_text("utf-8"))
-    assert data["themes"][0]["items"][0]["url"] == "inspection/features/#feature-01"
-    assert 'href="self-review/inspecting-e-safety-2012/"' in (out / "index.html").read_text("utf-8")
+    data = json.loads((out / "assets" / "self-review" / "safe-use-of-new-technologies-2010.json").read_text("utf-8"))
+    assert data["themes"][0]["items"][0]["url"].startswith("survey-2010/#")
+    assert 'href="self-review/safe-use-of-new-technologies-2010/"' in (out / "index.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize("old, new, message", [

@@ -21,8 +21,17 @@ class ContentError:
     def github_annotation(self) -> str:
         # GitHub Actions turns this into a comment on the pull request's diff.
         message = f"{self.path}: {self.problem} — {self.fix}" if self.path else f"{self.problem} — {self.fix}"
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line}::{message}"
+        return f"::error file={_property(self.file)},line={self.line}::{_data(message)}"
+
+
+# GitHub's workflow-command escaping: a file name or message holding a newline, a comma or "::"
+# would otherwise end the command early and start a fake annotation of its own.
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class ContentErrors(Exception):

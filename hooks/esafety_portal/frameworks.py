@@ -79,6 +79,8 @@ class Framework:
     details: dict = field(default_factory=dict)  # DETAILS name -> validated data
     detail_ids: tuple[str, ...] = ()  # the ids in its details (judgements, grades, ...)
     self_review: SelfReview | None = None  # set when the file has a self_review: block
+    reviewed_on: str = ""  # the hand-written self-review page that rates its placed items, if any
+    review_id: str = ""  # the id that review's answers are saved under (reviewed_on: id:)
 
     @property
     def heading(self) -> str:
@@ -141,6 +143,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         keywords=tuple(data.get("keywords", ())),
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
         page=data.get("page", ""), kinds=kinds,
+        reviewed_on=data.get("reviewed_on", {}).get("page", ""), review_id=data.get("reviewed_on", {}).get("id", ""),
         details={name: data[name] for name in DETAILS if name in data},
         detail_ids=tuple(_ids_in({name: data[name] for name in DETAILS if name in data})),
     )
@@ -267,6 +270,7 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
                                        f"is '{f.data['id']}', but the file is called {expected}.yml",
                                        f"make them the same: change the id to '{expected}', or rename the file"))
         named = [(["page"], f.data["page"])] if f.data.get("page") else []
+        named += [(["reviewed_on", "page"], f.data["reviewed_on"]["page"])] if f.data.get("reviewed_on") else []
         named += [(["kinds", kind, "page"], placed["page"]) for kind, placed in f.data.get("kinds", {}).items()]
         for where, page in named:
             if docs_dir is not None and not (docs_dir / page).is_file():
@@ -297,6 +301,40 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
                                        f"has no group, but other items of its kind ({f.data['items'][index]['kind']}) "
                                        "have one", "add 'group:' with one of: " + ", ".join(groups)))
         errors += check_review_fields(f)
+    return errors + _review_id_problems([f for f in files if f.schema == "framework"])
+
+
+def _review_id_problems(files) -> list[ContentError]:
+    """A school's saved answers are kept under its review's id: two reviews with one id would mix
+    them, and a self-review page whose id is not fixed in data would lose them when it changed."""
+    errors, seen = [], {}
+    placing = [f for f in files if {"feature", "inadequate"} & set(f.data.get("kinds", {}))]
+    reviewers = [f for f in files if f.data.get("reviewed_on")]
+    if placing and not reviewers:
+        errors.append(ContentError(placing[0].shown_as, line_of(placing[0].data, ["kinds"]), "kinds",
+                                   "places features or indicators on pages, but no framework says which self-review "
+                                   "rates them and under which id its answers are saved",
+                                   "add reviewed_on: with page: self-review.md and id: (the id schools' answers are "
+                                   "saved under) to the framework whose items the self-review rates"))
+    for f in reviewers if len(reviewers) > 1 else []:
+        others = ", ".join(other.shown_as for other in reviewers if other is not f)
+        errors.append(ContentError(f.shown_as, line_of(f.data, ["reviewed_on"]), "reviewed_on",
+                                   f"names a hand-written self-review, as {others} does too",
+                                   "leave reviewed_on: in one framework file only: the one whose answers schools "
+                                   "have saved"))
+    for f in files:
+        reviews = [(["reviewed_on", "id"], f.data["reviewed_on"]["id"])] if f.data.get("reviewed_on") else []
+        reviews += [(["self_review"], f.data["id"])] if f.data.get("self_review") else []
+        for where, review_id in reviews:
+            if review_id in seen:
+                errors.append(ContentError(
+                    f.shown_as, line_of(f.data, where), format_path(where),
+                    f"gives a self-review the id '{review_id}', which {seen[review_id]} already uses for its "
+                    "self-review: both would read and overwrite one school's saved answers",
+                    "two self-reviews cannot share an id: keep the one schools already use as it is, and give the "
+                    "other a new one (a framework's self_review: is saved under the framework's own id)"))
+            else:
+                seen[review_id] = f.shown_as
     return errors
 
 

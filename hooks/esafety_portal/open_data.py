@@ -2,11 +2,10 @@
 questions). Deterministic: the same data gives the same bytes."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
+from .csv_text import csv_bytes
 from .frameworks import COMMON_EXTRA
 from .model import Content, Item
 
@@ -82,15 +81,10 @@ def csv_files(content: Content) -> dict[str, bytes]:
         "inadequate.csv": [(i, "", "absence_of") for i in content.indicators],
         "questions.csv": [(i, content.get(i.group).title, "probes") for i in content.questions],
     }
-    out = {}
-    for name, rows in tables.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        for item, group, via in rows:
-            writer.writerow([item.id, group, item.title, " ".join(item.text.split()), " ".join(item.refs.get(via, ())),
-                             item.source.document.id, item.source.section])
-        out[name] = _excel_csv(buffer)
+    out = {name: csv_bytes(CSV_COLUMNS, ([item.id, group, item.title, " ".join(item.text.split()),
+                                          " ".join(item.refs.get(via, ())), item.source.document.id,
+                                          item.source.section] for item, group, via in rows))
+           for name, rows in tables.items()}
     out["frameworks.csv"] = frameworks_csv(content)
     out["crosswalk.csv"] = crosswalk_csv(content)
     return out
@@ -105,18 +99,16 @@ NO_EQUIVALENT = "no-current-equivalent"  # the relation column of an item nothin
 
 def crosswalk_csv(content: Content) -> bytes:
     """One row per crosswalk mapping: a 2012 or 2010 item and the current item carrying it forward."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CROSSWALK_COLUMNS)
+    rows = []
     for m in content.mappings():
         current = content.get(m.current)
-        writer.writerow([m.historical, content.get(m.historical).title, current.extra["framework"], m.current,
-                         current.title, m.relation, m.note])
+        rows.append([m.historical, content.get(m.historical).title, current.extra["framework"], m.current,
+                     current.title, m.relation, m.note])
     # Items no current framework carries forward: a row each, with the reason in place of a note.
     for item in content.without_equivalent():
         reason = " ".join(item.extra["no_current_equivalent"].split())
-        writer.writerow([item.id, item.title, "", "", "", NO_EQUIVALENT, reason])
-    return _excel_csv(buffer)
+        rows.append([item.id, item.title, "", "", "", NO_EQUIVALENT, reason])
+    return csv_bytes(CROSSWALK_COLUMNS, rows)
 
 
 FRAMEWORK_COLUMNS = ["framework", "framework_status", "id", "kind", "group", "title", "text", "reference", "links",
@@ -126,21 +118,14 @@ CHECK_FIELDS = ("source", "section", "date", "against", "copy_of")  # the checke
 
 def frameworks_csv(content: Content) -> bytes:
     """Every item of every framework, one row each, with the framework it belongs to."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FRAMEWORK_COLUMNS)
+    rows = []
     for fw in content.frameworks:
         for item in fw.items:
             links = " ".join(f"{name}:{target}" for name, ids in sorted(item.refs.items()) for target in ids)
             checked = item.extra["checked"].as_data() if item.extra.get("checked") else {}
-            writer.writerow([fw.id, fw.status, item.id, item.kind, item.group, item.title, " ".join(item.text.split()),
-                             item.extra.get("reference", ""), links, *(checked.get(name, "") for name in CHECK_FIELDS)])
-    return _excel_csv(buffer)
-
-
-def _excel_csv(buffer: io.StringIO) -> bytes:
-    # A byte-order mark so Excel opens the file as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+            rows.append([fw.id, fw.status, item.id, item.kind, item.group, item.title, " ".join(item.text.split()),
+                         item.extra.get("reference", ""), links, *(checked.get(name, "") for name in CHECK_FIELDS)])
+    return csv_bytes(FRAMEWORK_COLUMNS, rows)
 
 
 def schema_files(schema_dir: Path) -> dict[str, bytes]:

@@ -39,7 +39,8 @@ def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
 def framework(content: Content, use_directory_urls: bool = True) -> dict:
     """What a school rates (features by theme, inadequate indicators) and the inspector
     questions whose answers depend on those ratings (`probes`)."""
-    source = content.features[0].source.document if content.features and content.features[0].source else None
+    # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
+    reviewed = next((fw for fw in content.frameworks if fw.review_id), None)
     body = {
         "themes": [{"id": theme.id, "title": theme.title,
                     "items": [item_data(content, item, use_directory_urls) for item in theme.items]}
@@ -52,8 +53,8 @@ def framework(content: Content, use_directory_urls: bool = True) -> dict:
     }
     return {
         "format": FORMAT,
-        "id": source.id if source else "esafety",
-        "title": source.title if source else content.site.portal_name,
+        "id": reviewed.review_id if reviewed else "esafety",
+        "title": reviewed.title if reviewed else content.site.portal_name,
         "version": version(body),
         **body,
     }

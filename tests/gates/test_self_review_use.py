@@ -22,8 +22,9 @@ def downloaded(page, button: str) -> bytes:
 REVIEWS = {
     "ofsted-2012": ("self-review/", "inadequate-01", "feature-01", {}),
     "filtering-monitoring": ("self-review/dfe-filtering-monitoring/", "dfe-fm-2", "dfe-fm-3",
-                             {"#sr-review-review-date": "2026-10-01", "#sr-review-governor": "Tom Hughes",
-                              "#sr-dfe-fm-2-checks": "Tested 5 pupil iPads", "#sr-dfe-fm-2-checked-on": "2026-09-30"}),
+                             {"#sr\\:review\\:review-date": "2026-10-01", "#sr\\:review\\:governor": "Tom Hughes",
+                              "#sr\\:item\\:dfe-fm-2\\:checks": "Tested 5 pupil iPads",
+                              "#sr\\:item\\:dfe-fm-2\\:checked-on": "2026-09-30"}),
 }
 
 
@@ -33,29 +34,29 @@ def use(request, browser, site_url):
     with recording(browser) as (page, visit, collect):
         open_review(page, site_url, path)
         collect()
-        page.fill("#sr-school", "Riverside Primary School")
+        page.fill("#sr\\:school", "Riverside Primary School")
         rate(page, first, "not")
         write(page, first, "action", "Encrypt every laptop")
         rate(page, second, "fully")
         write(page, second, "evidence", "Whole-staff briefing, 4 Sept")
         for selector, value in own_fields.items():
             page.fill(selector, value)
-        downloaded(page, "#sr-export-csv")
-        saved = downloaded(page, "#sr-export-json")
+        downloaded(page, "#sr\\:export-csv")
+        saved = downloaded(page, "#sr\\:export-json")
         page.reload()
-        page.locator("#sr-tool").wait_for(state="visible")
-        page.set_input_files("#sr-import", files=[{"name": "review.json", "mimeType": "application/json",
+        page.locator("#sr\\:tool").wait_for(state="visible")
+        page.set_input_files("#sr\\:import", files=[{"name": "review.json", "mimeType": "application/json",
                                                   "buffer": saved}])
-        page.click("#sr-import-replace")  # answers exist, so the page asks first
-        page.locator("#sr-message").wait_for(state="visible")  # the import has been read
-        page.click("#sr-undo")
+        page.click("#sr\\:import-replace")  # answers exist, so the page asks first
+        page.locator("#sr\\:message").wait_for(state="visible")  # the import has been read
+        page.click("#sr\\:undo")
         page.emulate_media(media="print")
         page.pdf(format="A4")
         page.emulate_media(media="screen")
         collect()
-        page.click("#sr-reset")
-        page.click("#sr-reset-confirm")
-        page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
+        page.click("#sr\\:reset")
+        page.click("#sr\\:reset-confirm")
+        page.locator("#sr\\:undo-line").wait_for(state="visible")  # the dialog's close event has run
         after_reset = page.evaluate("() => Object.keys(localStorage)")
         collect()
     return visit, after_reset, request.param

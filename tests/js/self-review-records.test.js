@@ -175,3 +175,34 @@ test("new keys are ids, and differ", () => {
   assert.match(a, /^[a-z0-9]+(-[a-z0-9]+)*$/);
   assert.notEqual(a, b);
 });
+
+// Issue 21: times ahead of the clock, in a file or in storage, never beat a real edit.
+test("a book's times from a file or from storage are never later than the import or its save time", () => {
+  const FUTURE = "2099-01-01T00:00:00.000Z";
+  const NOW = "2026-12-01T09:00:00.000Z";
+  const book = twoProducts();
+  const data = JSON.parse(R.exportJson(book, FRAMEWORK, FUTURE));
+  data.records.forEach((r) => {
+    r.created = r.subject_modified = FUTURE;
+    r.items.forEach((item) => { item.modified = FUTURE; });
+  });
+  const imported = R.parseImport(JSON.stringify(data), FRAMEWORK, NOW).state;
+  const entry = imported.records.get("r-aaa");
+  assert.deepEqual([entry.created, entry.subjectModified, entry.items.get("standard-1").modified, imported.saved],
+                   [NOW, NOW, NOW, NOW]);
+  const stored = JSON.parse(JSON.stringify(R.toStored(book, FRAMEWORK)));
+  stored.saved = T3;
+  stored.records.forEach((r) => {
+    r.subject_modified = FUTURE;
+    r.items["standard-1"].modified = FUTURE;
+  });
+  const loaded = R.fromStored(stored, FRAMEWORK, NOW).records.get("r-bbb");
+  assert.deepEqual([loaded.subjectModified, loaded.items.get("standard-1").modified], [T3, T3]);
+  // The school renames the product and rates it again: both stick when merged with what is stored.
+  const mine = R.fromStored(stored, FRAMEWORK, NOW);
+  R.rename(mine, "r-bbb", "Wombat Tutor 6", NOW);
+  S.setAnswer(R.view(mine, "r-bbb"), "standard-1", "rating", "partly", NOW);
+  const merged = R.merge(R.fromStored(stored, FRAMEWORK, NOW), mine);
+  assert.equal(merged.records.get("r-bbb").subject, "Wombat Tutor 6");
+  assert.equal(R.view(merged, "r-bbb").items.get("standard-1").rating, "partly");
+});

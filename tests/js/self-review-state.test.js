@@ -218,3 +218,59 @@ test("an import's own fields are checked like the four, and another framework's 
   const ours = JSON.stringify({format: "esafety-self-review", framework: "filtering", items: [{id: "fm-1", rating: "fully"}]});
   assert.match(S.parseImport(ours, FRAMEWORK).error, /a different framework \(“filtering”\), not Ofsted 2012/);
 });
+
+// Issue 21: a time ahead of the clock, in an imported file or in storage, must not beat a real edit.
+const FUTURE = "2099-01-01T00:00:00.000Z";
+const NOW = "2026-12-01T09:00:00.000Z";
+const LATER = "2026-12-01T09:00:05.000Z";
+
+test("an imported file's times are never later than the import, so the school's next edit wins", () => {
+  const file = importFile([{id: "feature-01", evidence: "from the file", modified: FUTURE}],
+                          {exported: FUTURE, school: "Riverside", school_modified: FUTURE});
+  const imported = S.parseImport(file, FRAMEWORK, NOW).state;
+  assert.equal(imported.items.get("feature-01").modified, NOW);
+  assert.equal(imported.schoolModified, NOW);
+  assert.equal(imported.saved, NOW);
+  // The school types: the save merges what is stored (the import) with this tab's edit.
+  const mine = S.copy(imported);
+  S.setAnswer(mine, "feature-01", "evidence", "typed by the school", LATER);
+  S.setSchool(mine, "Riverside Primary", LATER);
+  const saved = S.merge(S.fromStored(S.toStored(imported, FRAMEWORK), FRAMEWORK, LATER), mine);
+  assert.equal(saved.items.get("feature-01").evidence, "typed by the school");
+  assert.equal(saved.school, "Riverside Primary");
+});
+
+test("a stored record's times are never later than its save time, on every read", () => {
+  const stored = {format: "esafety-self-review", framework: "ofsted-2012", saved: T1, school: "Riverside",
+                  school_modified: FUTURE, items: {"feature-01": {evidence: "locked", modified: FUTURE}}};
+  // Read when the page opens and again when it saves: the same times, not a later "now".
+  assert.equal(S.fromStored(stored, FRAMEWORK, NOW).items.get("feature-01").modified, T1);
+  assert.equal(S.fromStored(stored, FRAMEWORK, LATER).items.get("feature-01").modified, T1);
+  const mine = S.fromStored(stored, FRAMEWORK, NOW);
+  S.setAnswer(mine, "feature-01", "evidence", "typed by the school", NOW);
+  const saved = S.merge(S.fromStored(stored, FRAMEWORK, LATER), mine);
+  assert.equal(saved.items.get("feature-01").evidence, "typed by the school");
+  // A save time itself ahead of the clock counts as now.
+  const ahead = Object.assign({}, stored, {saved: FUTURE});
+  assert.equal(S.fromStored(ahead, FRAMEWORK, NOW).items.get("feature-01").modified, NOW);
+  assert.equal(S.fromStored(ahead, FRAMEWORK, NOW).saved, NOW);
+});
+
+test("an edit is stamped after the time of the value it replaces, even if that is ahead of the clock", () => {
+  const mine = state({"feature-01": {evidence: "old", modified: LATER}}, "Riverside");
+  mine.schoolModified = LATER;
+  S.setAnswer(mine, "feature-01", "evidence", "new", NOW);
+  S.setSchool(mine, "Riverside Primary", NOW);
+  assert.equal(mine.items.get("feature-01").modified, "2026-12-01T09:00:05.001Z");
+  assert.equal(mine.schoolModified, "2026-12-01T09:00:05.001Z");
+  S.setAnswer(mine, "feature-02", "evidence", "first", NOW);
+  assert.equal(mine.items.get("feature-02").modified, NOW);
+});
+
+test("times are read in one form, so that they compare as text", () => {
+  const stored = {saved: "2026-11-24T10:00:00Z", items: {"feature-01": {evidence: "x", modified: "2026-11-24T09:00:00Z"}}};
+  const loaded = S.fromStored(stored, FRAMEWORK, NOW);
+  assert.equal(loaded.saved, T1);
+  assert.equal(loaded.items.get("feature-01").modified, "2026-11-24T09:00:00.000Z");
+  assert.equal(S.fromStored({saved: "2026-13-45T10:00:00Z"}, FRAMEWORK, NOW).saved, "");
+});

@@ -90,16 +90,16 @@ def test_where_nothing_is_kept_the_page_says_so_and_still_fills_its_downloads(br
 def test_a_school_name_typed_in_the_form_is_the_self_reviews(form, site_url):
     enter(form, {"school_name": "Riverside Primary"})
     review = open_review(form, site_url)
-    assert review.input_value("#sr-school") == "Riverside Primary"
+    assert review.input_value("#sr\\:school") == "Riverside Primary"
     # It is the self-review's own from its next change, and prints on its action plan.
-    review.fill("#sr-school", "Riverside Primary School")
+    review.fill("#sr\\:school", "Riverside Primary School")
     open_form(review, site_url)
     assert review.input_value("#sd-school_name") == "Riverside Primary School"
 
 
 def test_a_school_name_typed_in_the_self_review_fills_in_the_downloads(page, site_url):
     review = open_review(page, site_url)
-    review.fill("#sr-school", "Hillside Academy")
+    review.fill("#sr\\:school", "Hillside Academy")
     open_form(review, site_url)
     assert review.input_value("#sd-school_name") == "Hillside Academy"
     review.goto(site_url + "templates/aup-ks2/")

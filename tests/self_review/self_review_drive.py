@@ -10,16 +10,16 @@ def open_review(page, site_url, path=PATH):
     """Open the page (the 2012 briefing's, or `path`) and wait until its script has loaded the
     framework and shown the tool."""
     page.goto(site_url + path)
-    page.locator("#sr-tool").wait_for(state="visible")
+    page.locator("#sr\\:tool").wait_for(state="visible")
     return page
 
 
 def rate(page, item_id: str, rating: str):
-    page.check(f"#sr-{item_id}-rating-{rating}")
+    page.check(f"#sr\\:item\\:{item_id}\\:rating\\:{rating}")
 
 
 def write(page, item_id: str, field: str, text: str):
-    page.fill(f"#sr-{item_id}-{field}", text)
+    page.fill(f"#sr\\:item\\:{item_id}\\:{field}", text)
 
 
 def stored(page) -> dict | None:
@@ -32,20 +32,20 @@ def stored(page) -> dict | None:
 def reopen(page):
     """Reload the page and wait for the tool again."""
     page.reload()
-    page.locator("#sr-tool").wait_for(state="visible")
+    page.locator("#sr\\:tool").wait_for(state="visible")
     return page
 
 
 def offer_file(page, name: str, data: bytes):
     """Give the import control a file, as a school picking it would."""
-    page.set_input_files("#sr-import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+    page.set_input_files("#sr\\:import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
 
 
 def import_bytes(page, name: str, data: bytes) -> str:
     """Import a file that needs no choice (no answers yet, or refused) and return what the page said."""
     offer_file(page, name, data)
-    page.locator("#sr-message").wait_for(state="visible")
-    return page.inner_text("#sr-message")
+    page.locator("#sr\\:message").wait_for(state="visible")
+    return page.inner_text("#sr\\:message")
 
 
 def watch_errors(page) -> list[str]:

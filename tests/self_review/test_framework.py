@@ -73,10 +73,10 @@ def test_the_built_site_publishes_the_framework_and_a_checklist_of_every_item(bu
         assert f'href="../inspection/inadequate/#{item["id"]}"' in html, item["id"]
     for item in fw["questions"]:
         assert f'href="../inspection/questions/#{item["id"]}"' in html, item["id"]
-    # The scripts and stylesheet load on this page only, from the site itself: storage, state,
+    # The scripts and stylesheet load on this page only, from the site itself: storage, CSV, state,
     # then the page's own script, which uses both.
     home = (built_site / "index.html").read_text("utf-8")
-    scripts = ["stored-record.js", "self-review-state.js", "self-review.js"]
+    scripts = ["stored-record.js", "csv-text.js", "self-review-state.js", "self-review.js"]
     positions = [html.index(f'src="../assets/javascripts/{name}"') for name in scripts]
     assert positions == sorted(positions)
     for name in scripts:

@@ -44,9 +44,9 @@ def rfw(built_site) -> dict:
 
 
 def fill_in(page):
-    page.fill("#sr-school", SCHOOL)
+    page.fill("#sr\\:school", SCHOOL)
     for field, (value, _) in REVIEW.items():
-        page.fill(f"#sr-review-{field}", value)
+        page.fill(f"#sr\\:review\\:{field}", value)
     for item_id, (rating, fields) in ANSWERS.items():
         rate(page, item_id, rating)
         for name, value in fields.items():
@@ -54,13 +54,13 @@ def fill_in(page):
 
 
 def assert_shown(page):
-    assert page.input_value("#sr-school") == SCHOOL
+    assert page.input_value("#sr\\:school") == SCHOOL
     for field, (value, _) in REVIEW.items():
-        assert page.input_value(f"#sr-review-{field}") == value, field
+        assert page.input_value(f"#sr\\:review\\:{field}") == value, field
     for item_id, (rating, fields) in ANSWERS.items():
-        assert page.is_checked(f"#sr-{item_id}-rating-{rating}"), item_id
+        assert page.is_checked(f"#sr\\:item\\:{item_id}\\:rating\\:{rating}"), item_id
         for name, value in fields.items():
-            assert page.input_value(f"#sr-{item_id}-{name}") == value, (item_id, name)
+            assert page.input_value(f"#sr\\:item\\:{item_id}\\:{name}") == value, (item_id, name)
 
 
 def downloaded(page, button: str) -> bytes:
@@ -72,11 +72,11 @@ def downloaded(page, button: str) -> bytes:
 def test_answers_and_the_reviews_own_fields_survive_a_reload_under_its_own_key(review):
     page = review
     errors = watch_errors(page)
-    assert page.locator("#sr-checklist").is_hidden()
+    assert page.locator("#sr\\:checklist").is_hidden()
     # Every standard has the framework's own fields, labelled and described for screen readers.
-    assert page.inner_text("label[for='sr-dfe-fm-3-checks']").startswith("Checks done")
-    hint = page.get_attribute("#sr-dfe-fm-3-checks", "aria-describedby")
-    assert "devices, sites and user groups" in page.inner_text(f"#{hint}")
+    assert page.inner_text("label[for='sr:item:dfe-fm-3:checks']").startswith("Checks done")
+    hint = page.get_attribute("#sr\\:item\\:dfe-fm-3\\:checks", "aria-describedby")
+    assert "devices, sites and user groups" in page.inner_text(f"id={hint}")
     fill_in(page)
     assert_shown(reopen(page))
     keys = page.evaluate("() => Object.keys(localStorage)")
@@ -86,14 +86,14 @@ def test_answers_and_the_reviews_own_fields_survive_a_reload_under_its_own_key(r
     assert record["items"][FW]["senior-leader"] == "Asha Patel, deputy head"  # once per review, under the framework's id
     assert record["items"]["dfe-fm-2"]["checks"].startswith("Tested 3 staff laptops")
     assert record["items"]["dfe-fm-2"]["checked-on"] == "2026-09-30"
-    assert page.inner_text("#sr-overall") == "1 of 4 standards fully in place, 1 partly in place."
+    assert page.inner_text("#sr\\:overall") == "1 of 4 standards fully in place, 1 partly in place."
     assert errors == []
 
 
 def test_csv_and_json_carry_every_field_and_the_json_imports_back(review):
     page = review
     fill_in(page)
-    rows = list(csv.DictReader(io.StringIO(downloaded(page, "#sr-export-csv").decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(downloaded(page, "#sr\\:export-csv").decode("utf-8-sig"))))
     assert [r["Id"] for r in rows] == [FW, "dfe-fm-1", "dfe-fm-2", "dfe-fm-3", "dfe-fm-4"]
     assert rows[0]["Type"] == "Once per review" and rows[0]["Date of the review"] == "2026-10-01"
     assert rows[0]["Senior leader responsible for filtering and monitoring"] == "Asha Patel, deputy head"
@@ -103,7 +103,7 @@ def test_csv_and_json_carry_every_field_and_the_json_imports_back(review):
             second["Who"], second["By when"]) == ("Standard", "Partly in place", ANSWERS["dfe-fm-2"][1]["checks"],
                                                   "2026-09-30", "Write up this review and send it to governors",
                                                   "Senior leader", "2026-11-30")
-    saved = downloaded(page, "#sr-export-json")
+    saved = downloaded(page, "#sr\\:export-json")
     data = json.loads(saved)
     assert data["framework"] == FW and data["school"] == SCHOOL
     records = {r["id"]: r for r in data["items"]}
@@ -111,10 +111,10 @@ def test_csv_and_json_carry_every_field_and_the_json_imports_back(review):
     assert records["dfe-fm-2"]["checks"] == ANSWERS["dfe-fm-2"][1]["checks"]
     assert records["dfe-fm-3"]["checks"] == ""  # every field, filled in or not
     # Cleared, then imported: everything is back.
-    page.click("#sr-reset")
-    page.click("#sr-reset-confirm")
-    page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
-    assert page.input_value("#sr-review-governor") == "" and page.input_value("#sr-dfe-fm-2-checks") == ""
+    page.click("#sr\\:reset")
+    page.click("#sr\\:reset-confirm")
+    page.locator("#sr\\:undo-line").wait_for(state="visible")  # the dialog's close event has run
+    assert page.input_value("#sr\\:review\\:governor") == "" and page.input_value("#sr\\:item\\:dfe-fm-2\\:checks") == ""
     assert "Imported" in import_bytes(page, "review.json", saved)
     assert_shown(page)
     assert_shown(reopen(page))
@@ -123,16 +123,16 @@ def test_csv_and_json_carry_every_field_and_the_json_imports_back(review):
 def test_answers_of_two_frameworks_never_mix(review, site_url, fw):
     page = review
     fill_in(page)
-    ours = downloaded(page, "#sr-export-json")
+    ours = downloaded(page, "#sr\\:export-json")
     # The 2012 briefing's page: its own key, none of these answers, and it refuses this file.
     open_review(page, site_url, PATH)
-    assert page.input_value("#sr-feature-01-evidence") == ""
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == ""
     rate(page, "feature-01", "fully")
     write(page, "feature-01", "evidence", "Whole-staff briefing")
-    theirs = downloaded(page, "#sr-export-json")
+    theirs = downloaded(page, "#sr\\:export-json")
     said = import_bytes(page, "filtering-review.json", ours)
     assert "a different framework" in said and "Nothing was changed" in said
-    assert page.input_value("#sr-feature-01-evidence") == "Whole-staff briefing"
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Whole-staff briefing"
     keys = sorted(k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith("esafety-self-review:"))
     assert keys == sorted([f"esafety-self-review:{fw['id']}", f"esafety-self-review:{FW}"])
     # And the other way round.
@@ -148,7 +148,7 @@ def test_it_prints_as_a_record_for_governors(review, tmp_path, rfw):
     page = review
     fill_in(page)
     page.emulate_media(media="print")
-    assert page.locator("#sr-plan").is_visible() and page.locator("#sr-sections").is_hidden()
+    assert page.locator("#sr\\:plan").is_visible() and page.locator("#sr\\:sections").is_hidden()
     pdf = tmp_path / "review.pdf"
     page.pdf(path=str(pdf), format="A4")
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
@@ -168,7 +168,7 @@ def test_it_prints_as_a_record_for_governors(review, tmp_path, rfw):
     assert "Date of the checks 30 September 2026" in text
     # The actions table, after the standards' sections (its cells wrap in the PDF: checked in the page).
     assert text.index("Actions Item") > text.index("Monitor in ways that meet")
-    actions = page.locator("#sr-plan-action tr")
+    actions = page.locator("#sr\\:plan-action tr")
     assert actions.first.locator("th").inner_text() == "Review filtering and monitoring at least annually"
     assert actions.first.locator("td").all_inner_texts() == [
         "Partly in place", "Write up this review and send it to governors", "Senior leader", "30 November 2026",
@@ -180,8 +180,8 @@ def test_without_javascript_it_is_a_complete_printable_checklist(browser, site_u
     try:
         page = context.new_page()
         page.goto(site_url + REVIEW_PATH)
-        assert page.locator("#sr-tool").is_hidden()
-        checklist = page.locator("#sr-checklist")
+        assert page.locator("#sr\\:tool").is_hidden()
+        checklist = page.locator("#sr\\:checklist")
         assert checklist.is_visible()
         for item in rfw["themes"][0]["items"]:
             link = checklist.locator(f'td:first-child a[href$="{item["url"]}"]')
@@ -223,9 +223,9 @@ def test_item_text_reads_as_it_does_on_the_page_not_as_markdown(page, site_url, 
     """Bold, italic and links in an item's text show as they do on the framework's page (the
     site's own rendering, reused from the checklist), never as `**` and brackets."""
     open_review(page, site_url, path)
-    shown = page.evaluate("""() => Array.from(document.querySelectorAll('#sr-sections .sr-item')).map(article => {
+    shown = page.evaluate("""() => Array.from(document.querySelectorAll('#sr\\\\:sections .sr-item')).map(article => {
         const text = article.querySelector('[data-slot="text"]');
-        const made = document.querySelector(`#sr-checklist [data-item-text="${article.dataset.id}"]`);
+        const made = document.querySelector(`#sr\\\\:checklist [data-item-text="${article.dataset.id}"]`);
         return [article.dataset.id, text.innerHTML, made ? made.innerHTML : null, text.textContent];
     })""")
     assert shown

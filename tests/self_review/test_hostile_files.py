@@ -49,8 +49,8 @@ def test_a_hostile_file_is_refused_with_a_message_and_changes_nothing(answered, 
     said = import_bytes(page, "hostile.json", data)
     assert words in said and "Nothing was changed" in said, name
     assert stored(page) == before, name
-    assert page.is_hidden("#sr-import-dialog") and page.is_hidden("#sr-undo-line")
-    assert page.input_value("#sr-feature-01-evidence") == "Briefing, 4 Sept"
+    assert page.is_hidden("#sr\\:import-dialog") and page.is_hidden("#sr\\:undo-line")
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing, 4 Sept"
     assert page.evaluate("() => ({}).rating") is None  # nothing reached Object.prototype
 
 
@@ -63,18 +63,36 @@ def test_markup_and_prototype_names_come_in_as_plain_text(review, fw):
         {"id": "to-string", "rating": "fully", "action": "Ordinary", "__proto__": {"rating": "fully"}}],
         school=MARKUP))
     assert said.startswith("Imported odd.json")
-    assert page.input_value("#sr-feature-01-evidence") == MARKUP
-    assert page.input_value("#sr-school") == MARKUP
-    retired = page.inner_text("#sr-retired-list")
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == MARKUP
+    assert page.input_value("#sr\\:school") == MARKUP
+    retired = page.inner_text("#sr\\:retired-list")
     assert "constructor" in retired and MARKUP in retired and "to-string" in retired
-    assert page.locator("#sr-tool img, #sr-tool b, #sr-tool script:not(template script)").count() == 0
+    assert page.locator("#sr\\:tool img, #sr\\:tool b, #sr\\:tool script:not(template script)").count() == 0
     page.emulate_media(media="print")
-    assert MARKUP in page.inner_text("#sr-plan-action") and "<b>DSL</b>" in page.inner_text("#sr-plan-action")
+    assert MARKUP in page.inner_text("#sr\\:plan-action") and "<b>DSL</b>" in page.inner_text("#sr\\:plan-action")
     page.emulate_media(media="screen")
     assert set(stored(page)["items"]) == {"feature-01", "constructor", "to-string"}
     with page.expect_download() as info:
-        page.click("#sr-export-json")
+        page.click("#sr\\:export-json")
     records = {r["id"]: r for r in json.loads(open(info.value.path(), "rb").read())["items"]}
     assert records["constructor"]["kind"] == "retired" and records["constructor"]["rating"] == "not"
     assert page.evaluate("() => window.__pwned") is None
     assert errors == []
+
+
+def test_a_file_dated_in_the_future_cannot_undo_the_schools_typing(review, fw):
+    # Issue 21: the file's times lie far ahead; once imported, the school's edits must stick.
+    page = review
+    future = "2099-01-01T00:00:00.000Z"
+    said = import_bytes(page, "future.json", export(fw, [
+        {"id": "feature-01", "rating": "not", "evidence": "From the file", "modified": future}],
+        exported=future, school_modified=future))
+    assert said.startswith("Imported future.json")
+    assert all(entry["modified"] < future for entry in stored(page)["items"].values())
+    write(page, "feature-01", "evidence", "Typed by the school")
+    rate(page, "feature-01", "fully")
+    page.fill("#sr\\:school", "Riverside Primary School")
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Typed by the school"
+    record = stored(page)
+    assert (record["items"]["feature-01"]["evidence"], record["items"]["feature-01"]["rating"],
+            record["school"]) == ("Typed by the school", "fully", "Riverside Primary School")

@@ -16,7 +16,7 @@ OLDER = "2000-01-01T00:00:00.000Z"
 def answered(review):
     """The page with a school's answers saved."""
     page = review
-    page.fill("#sr-school", "Riverside Primary School")
+    page.fill("#sr\\:school", "Riverside Primary School")
     rate(page, "feature-01", "fully")
     write(page, "feature-01", "evidence", "Briefing, 4 Sept")
     rate(page, "feature-02", "partly")
@@ -39,8 +39,8 @@ def last_years_copy(fw) -> bytes:
 
 def ask(page, name, data):
     offer_file(page, name, data)
-    page.locator("#sr-import-dialog").wait_for(state="visible")
-    return page.inner_text("#sr-import-dialog")
+    page.locator("#sr\\:import-dialog").wait_for(state="visible")
+    return page.inner_text("#sr\\:import-dialog")
 
 
 def test_import_over_answers_asks_and_says_what_each_choice_changes(answered, fw):
@@ -50,14 +50,14 @@ def test_import_over_answers_asks_and_says_what_each_choice_changes(answered, fw
     assert "last-year.json" in said
     # Merge: feature-03 added, feature-02 changed (newer in the file); feature-01 and
     # inadequate-01 kept. Replace: inadequate-01 removed (it is not in the file).
-    assert page.inner_text("#sr-import-merge-summary") == "1 item added, 1 changed, 2 kept as they are."
-    assert page.inner_text("#sr-import-replace-summary") == "1 item added, 2 changed, 0 kept as they are, 1 removed."
+    assert page.inner_text("#sr\\:import-merge-summary") == "1 item added, 1 changed, 2 kept as they are."
+    assert page.inner_text("#sr\\:import-replace-summary") == "1 item added, 2 changed, 0 kept as they are, 1 removed."
     assert stored(page) == before  # nothing happens until the school chooses
     page.keyboard.press("Escape")
-    assert page.inner_text("#sr-message") == "The import was cancelled. Nothing was changed."
+    assert page.inner_text("#sr\\:message") == "The import was cancelled. Nothing was changed."
     assert stored(page) == before
     ask(page, "last-year.json", last_years_copy(fw))
-    page.click("#sr-import-cancel")
+    page.click("#sr\\:import-cancel")
     assert stored(page) == before
 
 
@@ -65,18 +65,19 @@ def test_merge_keeps_the_newer_answer_of_each_item_and_undo_puts_everything_back
     page = answered
     before = stored(page)
     ask(page, "last-year.json", last_years_copy(fw))
-    page.click("#sr-import-merge")
-    assert "1 item added, 1 changed, 2 kept" in page.inner_text("#sr-message")
-    assert page.input_value("#sr-feature-01-evidence") == "Briefing, 4 Sept"  # newer here: kept
-    assert page.is_checked("#sr-feature-02-rating-fully")  # newer in the file
-    assert page.is_checked("#sr-feature-03-rating-partly")  # added
-    assert page.input_value("#sr-inadequate-01-action") == "Encrypt laptops"
+    page.click("#sr\\:import-merge")
+    assert "1 item added, 1 changed, 2 kept" in page.inner_text("#sr\\:message")
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing, 4 Sept"  # newer here: kept
+    assert page.is_checked("#sr\\:item\\:feature-02\\:rating\\:fully")  # newer in the file
+    assert page.is_checked("#sr\\:item\\:feature-03\\:rating\\:partly")  # added
+    assert page.input_value("#sr\\:item\\:inadequate-01\\:action") == "Encrypt laptops"
     assert stored(page)["items"]["feature-02"]["rating"] == "fully"
-    assert page.inner_text("#sr-undo") == "Undo import"
-    page.click("#sr-undo")
+    assert page.inner_text("#sr\\:undo") == "Undo import"
+    page.click("#sr\\:undo")
     assert stored(page) == before
-    assert page.is_checked("#sr-feature-02-rating-partly") and not page.is_checked("#sr-feature-03-rating-partly")
-    assert "undone" in page.inner_text("#sr-message") and page.is_hidden("#sr-undo")
+    assert page.is_checked("#sr\\:item\\:feature-02\\:rating\\:partly")
+    assert not page.is_checked("#sr\\:item\\:feature-03\\:rating\\:partly")
+    assert "undone" in page.inner_text("#sr\\:message") and page.is_hidden("#sr\\:undo")
     assert stored(reopen(page)) == before
 
 
@@ -84,38 +85,38 @@ def test_replace_keeps_only_the_files_answers_and_undo_puts_everything_back(answ
     page = answered
     before = stored(page)
     ask(page, "colleague.json", last_years_copy(fw))
-    page.click("#sr-import-replace")
-    assert page.input_value("#sr-school") == "Colleague's school"
-    assert page.input_value("#sr-feature-01-evidence") == "Last year"
-    assert page.input_value("#sr-inadequate-01-action") == ""
+    page.click("#sr\\:import-replace")
+    assert page.input_value("#sr\\:school") == "Colleague's school"
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Last year"
+    assert page.input_value("#sr\\:item\\:inadequate-01\\:action") == ""
     assert set(stored(page)["items"]) == {"feature-01", "feature-02", "feature-03"}
-    page.click("#sr-undo")
+    page.click("#sr\\:undo")
     assert stored(page) == before
-    assert page.input_value("#sr-school") == "Riverside Primary School"
-    assert page.input_value("#sr-inadequate-01-action") == "Encrypt laptops"
+    assert page.input_value("#sr\\:school") == "Riverside Primary School"
+    assert page.input_value("#sr\\:item\\:inadequate-01\\:action") == "Encrypt laptops"
 
 
 def test_importing_with_no_answers_yet_needs_no_question_and_undo_leaves_nothing_stored(review, fw):
     page = review
     said = import_bytes(page, "copy.json", last_years_copy(fw))
     assert said.startswith("Imported copy.json: 3 items added")
-    assert page.is_hidden("#sr-import-dialog")
-    page.click("#sr-undo")
+    assert page.is_hidden("#sr\\:import-dialog")
+    page.click("#sr\\:undo")
     assert stored(page) is None
 
 
 def test_clearing_can_be_undone_until_the_page_is_left(answered):
     page = answered
     before = stored(page)
-    page.click("#sr-reset")
-    assert "You can undo this until you leave" in page.inner_text("#sr-reset-dialog")
-    page.click("#sr-reset-confirm")
+    page.click("#sr\\:reset")
+    assert "You can undo this until you leave" in page.inner_text("#sr\\:reset-dialog")
+    page.click("#sr\\:reset-confirm")
     assert stored(page) is None
-    assert page.inner_text("#sr-undo") == "Undo clearing all answers"
-    page.click("#sr-undo")
+    assert page.inner_text("#sr\\:undo") == "Undo clearing all answers"
+    page.click("#sr\\:undo")
     assert stored(page) == before
-    assert page.input_value("#sr-feature-01-evidence") == "Briefing, 4 Sept"
-    page.click("#sr-reset")
-    page.click("#sr-reset-confirm")
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing, 4 Sept"
+    page.click("#sr\\:reset")
+    page.click("#sr\\:reset-confirm")
     reopen(page)  # leaving the page ends the undo
-    assert page.is_hidden("#sr-undo-line") and stored(page) is None
+    assert page.is_hidden("#sr\\:undo-line") and stored(page) is None

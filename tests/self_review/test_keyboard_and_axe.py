@@ -13,7 +13,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # Gives every visible control in the tool a key; a radio group counts as one tab stop.
 MARK_CONTROLS = """() => {
-  const tool = document.getElementById('sr-tool');
+  const tool = document.getElementById('sr:tool');
   const controls = [...tool.querySelectorAll('a[href], button, input, textarea, select')]
     .filter(el => el.getClientRects().length > 0);
   controls.forEach((el, i) => { el.dataset.kb = el.type === 'radio' ? 'radio:' + el.name : 'control:' + i; });
@@ -40,7 +40,7 @@ def test_every_control_is_reachable_by_tab(review):
     rate(page, "feature-01", "fully")  # so the summary's lists and links are all there
     expected = set(page.evaluate(MARK_CONTROLS))
     assert len(expected) > 100  # 24 items with a rating and four fields each, and the rest
-    page.focus("#sr-school")
+    page.focus("#sr\\:school")
     page.keyboard.press("Shift+Tab")  # start just before the tool
     reached = []
     for _ in range(1500):
@@ -58,21 +58,21 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     title = content.get("inadequate-01").title
 
     # School name, then a rating: Space picks the first choice, arrows move along.
-    page.focus("#sr-school")
+    page.focus("#sr\\:school")
     page.keyboard.type("Hillside Academy")
-    tab_to(page, "el.name === 'sr-inadequate-01-rating'")
+    tab_to(page, "el.name === 'sr:item:inadequate-01:rating'")
     page.keyboard.press("Space")
-    assert page.is_checked("#sr-inadequate-01-rating-not")
+    assert page.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:not")
     page.keyboard.press("ArrowRight")
-    assert page.is_checked("#sr-inadequate-01-rating-partly")
-    assert page.inner_text("#sr-inadequate-01 .sr-badge") == "Partly dealt with"
-    assert page.inner_text("#sr-announce").startswith(f"{title}: Partly dealt with.")
-    assert page.get_attribute("#sr-announce", "aria-live") == "polite"
+    assert page.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:partly")
+    assert page.inner_text("#sr\\:item\\:inadequate-01 .sr-badge") == "Partly dealt with"
+    assert page.inner_text("#sr\\:announce").startswith(f"{title}: Partly dealt with.")
+    assert page.get_attribute("#sr\\:announce", "aria-live") == "polite"
 
     # The text fields, in order.
     for field, text in (("evidence", "Audit of laptops, November"), ("action", "Encrypt the rest"), ("who", "Bursar")):
         page.keyboard.press("Tab")
-        assert page.evaluate("() => document.activeElement.id") == f"sr-inadequate-01-{field}"
+        assert page.evaluate("() => document.activeElement.id") == f"sr:item:inadequate-01:{field}"
         page.keyboard.type(text)
     saved = stored(page)
     assert saved["school"] == "Hillside Academy"
@@ -81,12 +81,12 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
                                                "action": "Encrypt the rest", "who": "Bursar", "by": ""}
 
     # Buttons: Enter and Space both work.
-    page.focus("#sr-school")
-    tab_to(page, "el.id === 'sr-export-json'")
+    page.focus("#sr\\:school")
+    tab_to(page, "el.id === 'sr:export-json'")
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     exported = json.loads(open(info.value.path(), "rb").read())
-    page.focus("#sr-export-csv")
+    page.focus("#sr\\:export-csv")
     with page.expect_download():
         page.keyboard.press("Space")
 
@@ -96,32 +96,32 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     exported["items"][0]["who"] = "Business manager"
     exported["items"][0]["modified"] = "2099-01-01T00:00:00.000Z"  # newer than the answer here
     copy.write_text(json.dumps(exported), "utf-8")
-    page.focus("#sr-export-csv")
-    tab_to(page, "el.id === 'sr-import'", limit=5)
+    page.focus("#sr\\:export-csv")
+    tab_to(page, "el.id === 'sr:import'", limit=5)
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(str(copy))
-    page.locator("#sr-import-dialog").wait_for(state="visible")
-    assert page.evaluate("() => document.activeElement.id") == "sr-import-merge"
+    page.locator("#sr\\:import-dialog").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.id") == "sr:import-merge"
     page.keyboard.press("Enter")
-    page.locator("#sr-message").wait_for(state="visible")
-    assert page.evaluate("() => document.activeElement.id") == "sr-import"  # focus comes back
-    assert page.input_value("#sr-inadequate-01-who") == "Business manager"
+    page.locator("#sr\\:message").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.id") == "sr:import"  # focus comes back
+    assert page.input_value("#sr\\:item\\:inadequate-01\\:who") == "Business manager"
 
     # Reset: Enter opens the confirmation with "keep" focused; Escape keeps everything;
     # Tab then Enter on "Clear everything" clears.
-    tab_to(page, "el.id === 'sr-reset'", limit=10)
+    tab_to(page, "el.id === 'sr:reset'", limit=10)
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.textContent") == "Keep my answers"
     page.keyboard.press("Escape")
-    assert page.is_hidden("#sr-reset-dialog") and stored(page) is not None
-    assert page.evaluate("() => document.activeElement.id") == "sr-reset"  # focus comes back
+    assert page.is_hidden("#sr\\:reset-dialog") and stored(page) is not None
+    assert page.evaluate("() => document.activeElement.id") == "sr:reset"  # focus comes back
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "sr-reset-confirm"
+    assert page.evaluate("() => document.activeElement.id") == "sr:reset-confirm"
     page.keyboard.press("Enter")
-    assert stored(page) is None and not page.is_checked("#sr-inadequate-01-rating-partly")
-    assert page.evaluate("() => document.activeElement.id") == "sr-reset"
+    assert stored(page) is None and not page.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:partly")
+    assert page.evaluate("() => document.activeElement.id") == "sr:reset"
 
 
 IMPORT = {"format": "esafety-self-review", "framework": "", "items": [{"id": "feature-01", "rating": "not"}]}
@@ -144,23 +144,23 @@ def test_axe_finds_no_violation_before_or_after_use(axe_page, fw):
     page = axe_page
     IMPORT["framework"] = fw["id"]
     assert axe_violations(page, AXE) == [], "on the empty form"
-    page.fill("#sr-school", "Riverside Primary School")
+    page.fill("#sr\\:school", "Riverside Primary School")
     for item_id, rating in (("inadequate-01", "not"), ("inadequate-02", "partly"), ("inadequate-03", "fully"),
                             ("feature-01", "fully"), ("feature-02", "partly"), ("feature-05", "not")):
         rate(page, item_id, rating)
         write(page, item_id, "evidence", "Some evidence")
-    page.set_input_files("#sr-import", files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"nope"}])
-    page.locator("#sr-message").wait_for(state="visible")
+    page.set_input_files("#sr\\:import", files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"nope"}])
+    page.locator("#sr\\:message").wait_for(state="visible")
     assert axe_violations(page, AXE) == [], "with answers, badges and a message"
-    page.click("#sr-reset")
+    page.click("#sr\\:reset")
     assert axe_violations(page, AXE) == [], "with the reset confirmation open"
-    page.click("#sr-reset-confirm")
-    page.locator("#sr-undo-line").wait_for(state="visible")  # the dialog's close event has run
+    page.click("#sr\\:reset-confirm")
+    page.locator("#sr\\:undo-line").wait_for(state="visible")  # the dialog's close event has run
     assert axe_violations(page, AXE) == [], "with the undo button"
-    page.click("#sr-undo")
-    page.set_input_files("#sr-import", files=[{"name": "copy.json", "mimeType": "application/json",
+    page.click("#sr\\:undo")
+    page.set_input_files("#sr\\:import", files=[{"name": "copy.json", "mimeType": "application/json",
                                                "buffer": json.dumps(IMPORT).encode()}])
-    page.locator("#sr-import-dialog").wait_for(state="visible")
+    page.locator("#sr\\:import-dialog").wait_for(state="visible")
     assert axe_violations(page, AXE) == [], "with the import question open"
 
 
@@ -179,6 +179,6 @@ def test_axe_finds_no_violation_in_the_notices(axe_page, fw):
     page.reload()
     page.evaluate("([key, value]) => window.__plant(key, value)", [f"esafety-self-review:{fw['id']}", json.dumps(record)])
     page.reload()
-    page.locator("#sr-tool").wait_for(state="visible")
-    assert page.is_visible("#sr-not-saving") and page.is_visible("#sr-changed")
+    page.locator("#sr\\:tool").wait_for(state="visible")
+    assert page.is_visible("#sr\\:not-saving") and page.is_visible("#sr\\:changed")
     assert axe_violations(page, AXE) == [], "with both notices"

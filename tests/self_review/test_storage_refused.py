@@ -35,16 +35,16 @@ def refusing(browser, site_url):
 
 
 def assert_says_not_saved(page):
-    notice = page.locator("#sr-not-saving")
+    notice = page.locator("#sr\\:not-saving")
     assert notice.is_visible()
     assert notice.get_attribute("role") == "alert"
     assert "not being saved on this device" in notice.inner_text()
-    assert "Saved" not in page.inner_text("#sr-saved") and "not keeping" in page.inner_text("#sr-saved")
+    assert "Saved" not in page.inner_text("#sr\\:saved") and "not keeping" in page.inner_text("#sr\\:saved")
 
 
 def download_copy(page) -> dict:
     with page.expect_download() as info:
-        page.click("#sr-not-saving-download")
+        page.click("#sr\\:not-saving-download")
     return json.loads(open(info.value.path(), "rb").read())
 
 
@@ -55,21 +55,21 @@ def test_the_page_says_at_once_that_nothing_is_saved_and_offers_the_download(ref
     rate(page, "feature-01", "fully")
     write(page, "feature-01", "evidence", "Briefing, 4 Sept")
     assert_says_not_saved(page)
-    assert page.is_checked("#sr-feature-01-rating-fully")  # the answers are still there to download
-    assert "1 of" in page.inner_text("#sr-overall")
+    assert page.is_checked("#sr\\:item\\:feature-01\\:rating\\:fully")  # the answers are still there to download
+    assert "1 of" in page.inner_text("#sr\\:overall")
     copy = download_copy(page)
     record = {r["id"]: r for r in copy["items"]}["feature-01"]
     assert (record["rating"], record["evidence"]) == ("fully", "Briefing, 4 Sept")
-    page.click("#sr-reset")
-    page.click("#sr-reset-confirm")
-    assert page.inner_text("#sr-message").startswith("All answers were cleared")
+    page.click("#sr\\:reset")
+    page.click("#sr\\:reset-confirm")
+    assert page.inner_text("#sr\\:message").startswith("All answers were cleared")
     assert_says_not_saved(page)
 
 
 def test_a_quota_that_fills_while_typing_is_said_at_once(refusing):
     page = refusing(SETITEM_THROWS.replace("__storageFull !== false", "__storageFull === true"))
     write(page, "feature-01", "evidence", "Kept")
-    assert page.is_hidden("#sr-not-saving") and "Saved on this device" in page.inner_text("#sr-saved")
+    assert page.is_hidden("#sr\\:not-saving") and "Saved on this device" in page.inner_text("#sr\\:saved")
     page.evaluate("() => { window.__storageFull = true; }")
     write(page, "feature-02", "evidence", "Not kept")
     assert_says_not_saved(page)

@@ -18,7 +18,7 @@ def tabs(browser, site_url):
 def shows(page, item_id: str, field: str, text: str):
     """Wait until `page` shows `text` in the field (another tab's change arrives by an event)."""
     page.wait_for_function("([id, text]) => document.getElementById(id).value === text",
-                           arg=[f"#sr-{item_id}-{field}"[1:], text], timeout=5000)
+                           arg=[f"sr:item:{item_id}:{field}", text], timeout=5000)
 
 
 def test_two_tabs_typing_into_different_items_keep_both(tabs):
@@ -37,10 +37,11 @@ def test_two_tabs_typing_into_different_items_keep_both(tabs):
     assert saved["feature-03"]["who"] == "DSL"
     shows(two, "feature-01", "evidence", "Whole-staff briefing, 4 Sept")
     shows(one, "feature-02", "evidence", "On the SLT agenda")
-    assert one.is_checked("#sr-inadequate-01-rating-not") and two.is_checked("#sr-feature-01-rating-fully")
+    assert one.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:not")
+    assert two.is_checked("#sr\\:item\\:feature-01\\:rating\\:fully")
     reopen(two)
-    assert two.input_value("#sr-feature-01-evidence") == "Whole-staff briefing, 4 Sept"
-    assert two.input_value("#sr-feature-03-who") == "DSL"
+    assert two.input_value("#sr\\:item\\:feature-01\\:evidence") == "Whole-staff briefing, 4 Sept"
+    assert two.input_value("#sr\\:item\\:feature-03\\:who") == "DSL"
 
 
 def test_two_tabs_typing_into_the_same_item_keep_every_field_and_the_newer_text(tabs):
@@ -48,7 +49,7 @@ def test_two_tabs_typing_into_the_same_item_keep_every_field_and_the_newer_text(
     write(one, "feature-05", "evidence", "Reporting route agreed")
     write(two, "feature-05", "action", "Tell the pupils")  # same item, another field
     shows(one, "feature-05", "action", "Tell the pupils")
-    assert two.input_value("#sr-feature-05-evidence") == "Reporting route agreed"
+    assert two.input_value("#sr\\:item\\:feature-05\\:evidence") == "Reporting route agreed"
     write(one, "feature-05", "who", "DSL")
     write(two, "feature-05", "who", "Headteacher")  # the same field: the later change wins
     shows(one, "feature-05", "who", "Headteacher")
@@ -75,21 +76,21 @@ def test_three_tabs_each_typing_lose_nothing(tabs):
 
 def test_a_tab_that_is_typing_keeps_its_caret_when_another_tab_saves(tabs):
     one, two = tabs(2)
-    one.click("#sr-feature-01-evidence")
+    one.click("#sr\\:item\\:feature-01\\:evidence")
     one.keyboard.type("Briefing")
     write(two, "feature-02", "evidence", "Elsewhere")
     shows(one, "feature-02", "evidence", "Elsewhere")
     one.keyboard.type(" for all staff")  # still focused, caret still at the end
-    assert one.input_value("#sr-feature-01-evidence") == "Briefing for all staff"
-    assert one.evaluate("() => document.activeElement.id") == "sr-feature-01-evidence"
+    assert one.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing for all staff"
+    assert one.evaluate("() => document.activeElement.id") == "sr:item:feature-01:evidence"
 
 
 def test_clearing_in_one_tab_clears_the_others_and_they_do_not_bring_answers_back(tabs):
     one, two = tabs(2)
     write(one, "feature-01", "evidence", "Briefing")
     shows(two, "feature-01", "evidence", "Briefing")
-    one.click("#sr-reset")
-    one.click("#sr-reset-confirm")
+    one.click("#sr\\:reset")
+    one.click("#sr\\:reset-confirm")
     shows(two, "feature-01", "evidence", "")
     write(two, "feature-02", "evidence", "New start")
     saved = stored(one)["items"]

@@ -20,7 +20,7 @@ SCHOOL = "Riverside Primary School"
 
 
 def enter_answers(page, answers=ANSWERS):
-    page.fill("#sr-school", SCHOOL)
+    page.fill("#sr\\:school", SCHOOL)
     for item_id, (rating, evidence, action, who, by) in answers.items():
         rate(page, item_id, rating)
         write(page, item_id, "evidence", evidence)
@@ -30,39 +30,39 @@ def enter_answers(page, answers=ANSWERS):
 
 
 def assert_answers_shown(page, answers=ANSWERS):
-    assert page.input_value("#sr-school") == SCHOOL
+    assert page.input_value("#sr\\:school") == SCHOOL
     for item_id, (rating, evidence, action, who, by) in answers.items():
-        assert page.is_checked(f"#sr-{item_id}-rating-{rating}"), item_id
-        assert page.input_value(f"#sr-{item_id}-evidence") == evidence
-        assert page.input_value(f"#sr-{item_id}-action") == action
-        assert page.input_value(f"#sr-{item_id}-who") == who
-        assert page.input_value(f"#sr-{item_id}-by") == by
+        assert page.is_checked(f"#sr\\:item\\:{item_id}\\:rating\\:{rating}"), item_id
+        assert page.input_value(f"#sr\\:item\\:{item_id}\\:evidence") == evidence
+        assert page.input_value(f"#sr\\:item\\:{item_id}\\:action") == action
+        assert page.input_value(f"#sr\\:item\\:{item_id}\\:who") == who
+        assert page.input_value(f"#sr\\:item\\:{item_id}\\:by") == by
 
 
 def test_answers_survive_a_reload_and_the_summary_counts_them(review, content, fw):
     page = review
-    assert page.locator("#sr-checklist").is_hidden()  # the script replaced the paper checklist
+    assert page.locator("#sr\\:checklist").is_hidden()  # the script replaced the paper checklist
     enter_answers(page)
     page.reload()
-    page.locator("#sr-tool").wait_for(state="visible")
+    page.locator("#sr\\:tool").wait_for(state="visible")
     assert_answers_shown(page)
     # The rating shows in words, not colour alone.
-    assert page.inner_text("#sr-feature-02 .sr-badge") == "Partly in place"
-    assert page.inner_text("#sr-inadequate-01 .sr-badge") == "Still applies"
-    assert page.inner_text("#sr-feature-03 .sr-badge") == "Not yet rated"
+    assert page.inner_text("#sr\\:item\\:feature-02 .sr-badge") == "Partly in place"
+    assert page.inner_text("#sr\\:item\\:inadequate-01 .sr-badge") == "Still applies"
+    assert page.inner_text("#sr\\:item\\:feature-03 .sr-badge") == "Not yet rated"
 
     features, indicators = len(content.features), len(content.indicators)
-    assert page.inner_text("#sr-overall") == (
+    assert page.inner_text("#sr\\:overall") == (
         f"1 of {features} features of good practice fully in place, 1 partly in place. "
         f"1 of {indicators} indicators of inadequate practice dealt with.")
     first_theme = content.themes[0]
-    row = page.locator("#sr-theme-rows tr").first
+    row = page.locator("#sr\\:theme-rows tr").first
     assert row.locator("th").inner_text() == first_theme.title
     # feature-01 fully, feature-02 partly, the rest of the theme unrated.
     assert row.locator("td").all_inner_texts() == ["1", "1", "0", str(len(first_theme.items) - 2)]
 
     # Indicators that still apply come first in the summary; the one dealt with is not listed.
-    open_indicators = page.locator("#sr-open-indicators li").all_inner_texts()
+    open_indicators = page.locator("#sr\\:open-indicators li").all_inner_texts()
     assert len(open_indicators) == indicators - 1
     assert open_indicators[0].startswith(content.get("inadequate-01").title + " (Still applies)")
     assert not any(text.startswith(content.get("inadequate-02").title) for text in open_indicators)
@@ -70,7 +70,7 @@ def test_answers_survive_a_reload_and_the_summary_counts_them(review, content, f
     # A question is answered well only when every feature it probes is fully in place.
     fully = {i for i, a in ANSWERS.items() if a[0] == "fully"}
     expected = [q["text"] for q in fw["questions"] if not set(q["probes"]) <= fully]
-    shown = [link for link in page.locator("#sr-open-questions li a").all_inner_texts()]
+    shown = [link for link in page.locator("#sr\\:open-questions li a").all_inner_texts()]
     assert shown == expected
     probing_only_feature_01 = [q for q in fw["questions"] if set(q["probes"]) == {"feature-01"}]
     for question in probing_only_feature_01:
@@ -87,9 +87,9 @@ def test_rating_every_probe_fully_answers_the_question(review, fw):
     question = fw["questions"][0]
     for item_id in question["probes"]:
         rate(page, item_id, "fully")
-    assert question["text"] not in page.locator("#sr-open-questions").inner_text()
+    assert question["text"] not in page.locator("#sr\\:open-questions").inner_text()
     rate(page, question["probes"][0], "partly")
-    assert question["text"] in page.locator("#sr-open-questions").inner_text()
+    assert question["text"] in page.locator("#sr\\:open-questions").inner_text()
 
 
 def download(page, button):
@@ -104,7 +104,7 @@ def test_exports_match_what_was_entered_and_the_json_imports_into_a_fresh_browse
     enter_answers(page)
     write(page, "feature-03", "who", "=HYPERLINK(\"http://example.com\")")
 
-    name, data = download(page, "#sr-export-csv")
+    name, data = download(page, "#sr\\:export-csv")
     assert name.endswith(".csv") and "riverside-primary-school" in name
     assert data.startswith("\ufeff".encode("utf-8"))  # Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -118,7 +118,7 @@ def test_exports_match_what_was_entered_and_the_json_imports_into_a_fresh_browse
     # A note that looks like a formula stays text in Excel.
     assert by_id["feature-03"][4:] == ["Not yet rated", "", "", "'=HYPERLINK(\"http://example.com\")", ""]
 
-    name, data = download(page, "#sr-export-json")
+    name, data = download(page, "#sr\\:export-json")
     assert name.endswith(".json")
     exported = json.loads(data)
     assert exported["format"] == "esafety-self-review" and exported["framework"] == fw["id"]
@@ -132,14 +132,14 @@ def test_exports_match_what_was_entered_and_the_json_imports_into_a_fresh_browse
     try:
         other = open_review(fresh.new_page(), site_url)
         assert stored(other) is None
-        other.set_input_files("#sr-import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
-        other.locator("#sr-message").wait_for(state="visible")
-        assert "Imported" in other.inner_text("#sr-message")
+        other.set_input_files("#sr\\:import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+        other.locator("#sr\\:message").wait_for(state="visible")
+        assert "Imported" in other.inner_text("#sr\\:message")
         assert_answers_shown(other)
         other.reload()
-        other.locator("#sr-tool").wait_for(state="visible")
+        other.locator("#sr\\:tool").wait_for(state="visible")
         assert_answers_shown(other)
-        assert other.inner_text("#sr-overall") == page.inner_text("#sr-overall")
+        assert other.inner_text("#sr\\:overall") == page.inner_text("#sr\\:overall")
     finally:
         fresh.close()
 
@@ -171,7 +171,7 @@ def test_a_malformed_or_foreign_import_is_refused_and_changes_nothing(review, fw
     assert "item 2" in said and "Nothing was changed" in said
     assert stored(page) == before
     assert_answers_shown(page)
-    assert page.get_attribute("#sr-message", "role") == "status"  # announced to screen readers
+    assert page.get_attribute("#sr\\:message", "role") == "status"  # announced to screen readers
 
 
 def test_items_no_longer_in_the_framework_are_reported_and_kept(review, fw):
@@ -182,14 +182,14 @@ def test_items_no_longer_in_the_framework_are_reported_and_kept(review, fw):
          "who": "Bursar", "by": "2026-01-01"}]}
     said = import_bytes(page, "last-year.json", json.dumps(old).encode())
     assert "feature-retired-99" in said and "no longer in the framework" in said
-    assert page.is_checked("#sr-feature-01-rating-fully")
-    retired = page.locator("#sr-retired")
+    assert page.is_checked("#sr\\:item\\:feature-01\\:rating\\:fully")
+    retired = page.locator("#sr\\:retired")
     assert retired.is_visible() and "feature-retired-99" in retired.inner_text() and "Old evidence" in retired.inner_text()
     # Still there after a reload, and carried into the next export.
     page.reload()
-    page.locator("#sr-tool").wait_for(state="visible")
-    assert "feature-retired-99" in page.inner_text("#sr-retired")
-    _, data = download(page, "#sr-export-json")
+    page.locator("#sr\\:tool").wait_for(state="visible")
+    assert "feature-retired-99" in page.inner_text("#sr\\:retired")
+    _, data = download(page, "#sr\\:export-json")
     records = {r["id"]: r for r in json.loads(data)["items"]}
     assert records["feature-retired-99"]["evidence"] == "Old evidence"
 
@@ -197,43 +197,43 @@ def test_items_no_longer_in_the_framework_are_reported_and_kept(review, fw):
 def test_reset_asks_first_and_then_clears_everything(review):
     page = review
     enter_answers(page)
-    page.click("#sr-reset")
-    dialog = page.locator("#sr-reset-dialog")
+    page.click("#sr\\:reset")
+    dialog = page.locator("#sr\\:reset-dialog")
     assert dialog.is_visible()
     page.keyboard.press("Escape")  # changing your mind keeps everything
     assert dialog.is_hidden()
     assert_answers_shown(page)
-    page.click("#sr-reset")
+    page.click("#sr\\:reset")
     page.click("text=Keep my answers")
     assert_answers_shown(page)
-    page.click("#sr-reset")
-    page.click("#sr-reset-confirm")
+    page.click("#sr\\:reset")
+    page.click("#sr\\:reset-confirm")
     assert dialog.is_hidden()
     assert stored(page) is None
-    assert page.input_value("#sr-school") == ""
-    assert not page.is_checked("#sr-feature-01-rating-fully")
-    assert "cleared" in page.inner_text("#sr-message")
+    assert page.input_value("#sr\\:school") == ""
+    assert not page.is_checked("#sr\\:item\\:feature-01\\:rating\\:fully")
+    assert "cleared" in page.inner_text("#sr\\:message")
 
 
 def test_print_gives_the_action_plan_without_navigation(review, content):
     page = review
     enter_answers(page)
     page.emulate_media(media="print")
-    plan = page.locator("#sr-plan")
+    plan = page.locator("#sr\\:plan")
     assert plan.is_visible()
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "#sr-sections", ".sr-files", "h1"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "#sr\\:sections", ".sr-files", "h1"):
         assert page.locator(chrome).first.is_hidden(), chrome
-    assert page.inner_text("#sr-plan-school") == SCHOOL
-    assert page.inner_text("#sr-plan-date").split()[-1].isdigit()  # e.g. 24 November 2026
+    assert page.inner_text("#sr\\:plan-school") == SCHOOL
+    assert page.inner_text("#sr\\:plan-date").split()[-1].isdigit()  # e.g. 24 November 2026
     # Items needing action first: indicators that still apply, then features not in place, partly, unrated.
-    needs = page.locator("#sr-plan-action tr th").all_inner_texts()
+    needs = page.locator("#sr\\:plan-action tr th").all_inner_texts()
     assert needs[0] == content.get("inadequate-01").title
     assert needs.index(content.get("feature-05").title) < needs.index(content.get("feature-02").title)
     assert needs.index(content.get("feature-02").title) < needs.index(content.get("feature-03").title)
-    first = page.locator("#sr-plan-action tr").first.locator("td").all_inner_texts()
+    first = page.locator("#sr\\:plan-action tr").first.locator("td").all_inner_texts()
     assert first == ["Still applies", "Encrypt every laptop", "IT technician", "18 December 2026",
                      "Staff laptops are not encrypted."]
-    done = page.locator("#sr-plan-done tr th").all_inner_texts()
+    done = page.locator("#sr\\:plan-done tr th").all_inner_texts()
     assert done == [content.get("inadequate-02").title, content.get("feature-01").title]
     page.emulate_media(media="screen")
     assert plan.is_hidden()
@@ -244,8 +244,8 @@ def test_without_javascript_the_page_is_a_complete_printable_checklist(browser, 
     try:
         page = context.new_page()
         page.goto(site_url + "self-review/")
-        assert page.locator("#sr-tool").is_hidden()
-        checklist = page.locator("#sr-checklist")
+        assert page.locator("#sr\\:tool").is_hidden()
+        checklist = page.locator("#sr\\:checklist")
         assert checklist.is_visible()
         items = [i for t in fw["themes"] for i in t["items"]] + fw["indicators"]
         for item in items:

@@ -15,10 +15,23 @@ OLD_SCRIPT = Path(__file__).parent / "fixtures" / "self-review-before-issue-15.j
 BEFORE_REVIEWABLE = Path(__file__).parent / "fixtures" / "stored-before-reviewable.json"
 
 
+def old_script() -> str:
+    """The old script, finding today's page's elements: their ids have since moved to the "sr:"
+    namespace (issue 21). Only the ids change; what it stores is as it was."""
+    text = OLD_SCRIPT.read_text("utf-8")
+    for old, new in (('"sr-" + item.id', '"sr:item:" + item.id'), ('prefix + "-rating-"', 'prefix + ":rating:"'),
+                     ('prefix + "-rating"', 'prefix + ":rating"'), ('prefix + "-"', 'prefix + ":"'),
+                     ('"#sr-" + id', '"#sr:item:" + id'), ('getElementById("sr-', 'getElementById("sr:'),
+                     ('$("sr-', '$("sr:'), ('clone("sr-', 'clone("sr:'), ('=== "sr-school"', '=== "sr:school"')):
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
 def test_answers_saved_by_the_previous_version_all_load(review):
     page = review
     page.route("**/assets/javascripts/self-review.js",
-               lambda route: route.fulfill(body=OLD_SCRIPT.read_text("utf-8"), content_type="text/javascript"))
+               lambda route: route.fulfill(body=old_script(), content_type="text/javascript"))
     reopen(page)
     enter_answers(page)
     old_record = stored(page)
@@ -26,7 +39,7 @@ def test_answers_saved_by_the_previous_version_all_load(review):
     page.unroute("**/assets/javascripts/self-review.js")
     reopen(page)
     assert_answers_shown(page)
-    assert page.is_hidden("#sr-changed")  # an old record cannot say what changed: no false notice
+    assert page.is_hidden("#sr\\:changed")  # an old record cannot say what changed: no false notice
     # The first save in the new version keeps every old answer.
     write(page, "feature-03", "evidence", "New")
     items = stored(page)["items"]
@@ -50,19 +63,19 @@ def test_a_notice_says_what_changed_in_the_framework_since_the_last_visit(review
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
                   [f"esafety-self-review:{fw['id']}", json.dumps(record)])
     reopen(page)
-    notice = page.locator("#sr-changed")
+    notice = page.locator("#sr\\:changed")
     assert notice.is_visible() and notice.get_attribute("role") == "status"
-    lines = page.locator("#sr-changed-list li").all_inner_texts()
+    lines = page.locator("#sr\\:changed-list li").all_inner_texts()
     titles = {i["id"]: i["title"] for t in fw["themes"] for i in t["items"]} | {i["id"]: i["title"] for i in fw["indicators"]}
     assert lines == [f"New items to rate: {titles['feature-02']}.",
                      f"Reworded, so check that your answers still fit: {titles['inadequate-01']}.",
                      "No longer in the framework (your answers are kept at the end of the page and in downloads): inadequate-99."]
-    assert "inadequate-99" in page.inner_text("#sr-retired-list")  # still listed, and exported
-    assert page.input_value("#sr-feature-01-evidence") == "Briefing"
+    assert "inadequate-99" in page.inner_text("#sr\\:retired-list")  # still listed, and exported
+    assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing"
     # Once the school saves again, the record knows this framework: no notice next time.
     write(page, "feature-01", "evidence", "Briefing, 4 Sept")
-    assert reopen(page).is_hidden("#sr-changed")
-    assert "inadequate-99" in page.inner_text("#sr-retired-list")
+    assert reopen(page).is_hidden("#sr\\:changed")
+    assert "inadequate-99" in page.inner_text("#sr\\:retired-list")
 
 
 def test_answers_saved_before_frameworks_were_reviewable_load_unchanged(review):

@@ -175,11 +175,11 @@
   }
 
   // -- storage ---------------------------------------------------------------------------------
-  function fromStored(data, framework) {
+  function fromStored(data, framework, now) {
     var book = empty();
     if (!data || typeof data !== "object") return book;
     var many = Array.isArray(data.records);
-    var head = S.fromStored(many ? Object.assign({}, data, {items: {}}) : data, framework);
+    var head = S.fromStored(many ? Object.assign({}, data, {items: {}}) : data, framework, now);
     book.school = head.school;
     book.schoolModified = head.schoolModified;
     book.saved = head.saved;
@@ -191,13 +191,14 @@
     }
     data.records.slice(0, MAX_RECORDS).forEach(function (r) {
       if (!r || typeof r !== "object" || typeof r.key !== "string" || !KEY.test(r.key) || book.records.has(r.key)) return;
-      var created = S.time(r.created, book.saved);
-      var deleted = S.time(r.deleted, "");
+      // No time later than the book's save time (itself no later than now): see S.time.
+      var created = S.time(r.created, book.saved, book.saved);
+      var deleted = S.time(r.deleted, "", book.saved);
       if (deleted) return book.records.set(r.key, tombstone(created, deleted));
       var entry = record(created);
       entry.subject = text(r.subject);
-      entry.subjectModified = S.time(r.subject_modified, created);
-      entry.items = S.fromStored({saved: book.saved, items: r.items}, framework).items;
+      entry.subjectModified = S.time(r.subject_modified, created, book.saved);
+      entry.items = S.fromStored({saved: book.saved, items: r.items}, framework, now).items;
       book.records.set(r.key, entry);
     });
     return book;
@@ -223,13 +224,15 @@
 
   // -- import and export -----------------------------------------------------------------------
   // A copy of this framework's records (or a single review's copy, as its first record) as a
-  // book, or {error}; never a partial result.
-  function parseImport(source, framework) {
+  // book, or {error}; never a partial result. No time is later than the import (`now`, for
+  // tests; by default, the clock), as S.parseImport.
+  function parseImport(source, framework, now) {
+    now = now || new Date().toISOString();
     var read = S.readJson(source);
     if (read.error) return read;
     var data = read.data;
     if (!data || typeof data !== "object" || !Array.isArray(data.records)) {
-      var single = S.readExport(data, framework);
+      var single = S.readExport(data, framework, now);
       if (single.error) return single;
       var book = empty();
       Object.assign(book, {school: single.state.school, schoolModified: single.state.schoolModified,
@@ -238,7 +241,7 @@
       return {state: book};
     }
     // The file's own checks (format, framework, school) as a single review's, with no items.
-    var head = S.readExport(Object.assign({}, data, {items: []}), framework);
+    var head = S.readExport(Object.assign({}, data, {items: []}), framework, now);
     if (head.error) return head;
     if (data.records.length > MAX_RECORDS) return {error: "This file has too many records to be a self-review copy."};
     var result = empty();
@@ -251,11 +254,12 @@
           ("subject" in r && (typeof r.subject !== "string" || r.subject.length > S.LIMITS.field))) {
         return {error: damaged};
       }
-      var one = S.readExport({format: S.FORMAT, framework: framework.id, exported: data.exported, items: r.items}, framework);
+      var one = S.readExport({format: S.FORMAT, framework: framework.id, exported: data.exported, items: r.items},
+                             framework, now);
       if (one.error) return {error: one.error + " It is in record " + (i + 1) + "."};
-      var entry = record(S.time(r.created, result.saved));
+      var entry = record(S.time(r.created, result.saved, now));
       entry.subject = text(r.subject);
-      entry.subjectModified = S.time(r.subject_modified, result.saved);
+      entry.subjectModified = S.time(r.subject_modified, result.saved, now);
       entry.items = one.state.items;
       result.records.set(r.key, entry);
     }

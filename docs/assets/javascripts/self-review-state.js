@@ -9,14 +9,16 @@
  * (`review_fields`) is kept as one more answer, under the framework's own id. Times are ISO
  * strings, so that they compare as text. Everything keyed by an item id is a Map: ids come from files.
  *
- * A plain script that defines one global, and module.exports for Node's test runner.
+ * A plain script that defines one global, and module.exports for Node's test runner; it needs
+ * csv-text.js (CsvText) loaded first.
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
+  var node = typeof module === "object" && module.exports;
+  var api = factory(node ? require("./csv-text.js") : root.CsvText);
+  if (node) module.exports = api;
   else root.SelfReviewState = api;
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (CsvText) {
   "use strict";
 
   var FORMAT = "esafety-self-review";
@@ -35,8 +37,31 @@
     return typeof value === "string" ? value : "";
   }
 
-  function time(value, fallback) {
-    return typeof value === "string" && TIME.test(value) ? value : fallback;
+  // A time read from a file or from storage, as this page writes times (so that they compare as
+  // text), and never later than `ceiling`: a time ahead of the clock, from a hand-made file or a
+  // wrong clock, would otherwise beat every real edit and undo the school's typing as it is saved.
+  function time(value, fallback, ceiling) {
+    var ms = typeof value === "string" && TIME.test(value) ? Date.parse(value) : NaN;
+    if (isNaN(ms)) return fallback;
+    var iso = new Date(ms).toISOString();
+    return ceiling && iso > ceiling ? ceiling : iso;
+  }
+
+  function clock() {
+    return new Date().toISOString();
+  }
+
+  // What the times in a record may not pass: the time the record says it was written (fixed, so
+  // that every read of it gives the same times), or now if that is later than now or missing.
+  function ceilingOf(written, now) {
+    var when = time(written, "", now);
+    return when || now;
+  }
+
+  // The time to stamp a change made now: now, or just after the last one if that is later still
+  // (a real edit always beats the value it replaces).
+  function stamp(now, last) {
+    return !last || now > last ? now : new Date(Date.parse(last) + 1).toISOString();
   }
 
   // Every field an answer of `framework` may hold besides its rating: the four every
@@ -48,10 +73,10 @@
     }));
   }
 
-  function answer(data, modified, names) {
+  function answer(data, modified, names, ceiling) {
     var result = {rating: RATINGS.indexOf(data.rating) >= 0 ? data.rating : ""};
     (names || FIELDS).forEach(function (name) { result[name] = text(data[name]); });
-    result.modified = time(data.modified, modified);
+    result.modified = time(data.modified, modified, ceiling);
     return result;
   }
 
@@ -77,17 +102,21 @@
   }
 
   // A stored record, of any version of this page. Answers saved before per-item times take
-  // the record's own save time. `framework` names the fields to keep beyond the four.
-  function fromStored(data, framework) {
+  // the record's own save time. `framework` names the fields to keep beyond the four. No time
+  // is later than the record's save time, nor than `now` (for tests; by default, the clock).
+  function fromStored(data, framework, now) {
     var result = empty();
     var names = fieldNames(framework);
     if (!data || typeof data !== "object") return result;
-    result.saved = time(data.saved, "");
+    var ceiling = ceilingOf(data.saved, now || clock());
+    result.saved = time(data.saved, "", ceiling);
     result.school = text(data.school);
-    result.schoolModified = time(data.school_modified, result.saved);
+    result.schoolModified = time(data.school_modified, result.saved, ceiling);
     var items = data.items && typeof data.items === "object" ? data.items : {};
     Object.keys(items).forEach(function (id) {
-      if (ID.test(id) && items[id] && typeof items[id] === "object") result.items.set(id, answer(items[id], result.saved, names));
+      if (ID.test(id) && items[id] && typeof items[id] === "object") {
+        result.items.set(id, answer(items[id], result.saved, names, ceiling));
+      }
     });
     if (data.fingerprints && typeof data.fingerprints === "object") {
       result.seen = new Map();
@@ -116,7 +145,7 @@
     var next = name === "rating" ? (RATINGS.indexOf(value) >= 0 ? value : "") : String(value);
     if (entry[name] === next) return false;
     entry[name] = next;
-    entry.modified = now;
+    entry.modified = stamp(now, entry.modified);
     state.items.set(id, entry);
     return true;
   }
@@ -124,7 +153,7 @@
   function setSchool(state, value, now) {
     if (state.school === String(value)) return false;
     state.school = String(value);
-    state.schoolModified = now;
+    state.schoolModified = stamp(now, state.schoolModified);
     return true;
   }
 
@@ -174,10 +203,11 @@
   }
 
   // An export of this framework as a state, or {error}; never a partial result. Notes are
-  // text, whatever they hold: the page only ever shows them as text.
-  function parseImport(source, framework) {
+  // text, whatever they hold: the page only ever shows them as text. No time is later than the
+  // import (`now`, for tests; by default, the clock).
+  function parseImport(source, framework, now) {
     var read = readJson(source);
-    return read.error ? read : readExport(read.data, framework);
+    return read.error ? read : readExport(read.data, framework, now);
   }
 
   // The text of an import file as JSON data, or {error}: refused before parsing when too large
@@ -197,8 +227,9 @@
     return {data: data};
   }
 
-  // Parsed export data of this framework (one review's answers) as a state, or {error}.
-  function readExport(data, framework) {
+  // Parsed export data of this framework (one review's answers) as a state, or {error}; no time
+  // later than `now` (by default, the clock).
+  function readExport(data, framework, now) {
     if (!data || typeof data !== "object" || data.format !== FORMAT || !Array.isArray(data.items)) {
       return {error: "This file is not a self-review copy downloaded from this page."};
     }
@@ -209,9 +240,10 @@
     if (data.items.length > LIMITS.items) return {error: "This file has too many items to be a self-review copy."};
     var result = empty();
     var names = fieldNames(framework);
-    var exported = time(data.exported, "");
+    var ceiling = now || clock();
+    var exported = time(data.exported, "", ceiling);
     result.school = typeof data.school === "string" ? data.school.slice(0, LIMITS.field) : "";
-    result.schoolModified = time(data.school_modified, exported);
+    result.schoolModified = time(data.school_modified, exported, ceiling);
     result.saved = exported;
     for (var i = 0; i < data.items.length; i++) {
       var r = data.items[i];
@@ -221,7 +253,7 @@
           return own(r, name) && (typeof r[name] !== "string" || r[name].length > LIMITS.field);
         });
       if (bad) return {error: "This file is damaged: item " + (i + 1) + " is not a valid answer."};
-      result.items.set(r.id, answer(r, exported, names));
+      result.items.set(r.id, answer(r, exported, names, ceiling));
     }
     return {state: result};
   }
@@ -323,23 +355,11 @@
                            exported: now, items: exportRecords(state, framework)}, null, 2) + "\n";
   }
 
-  // Quoted; and a note that starts like a formula (=, +, @) gets a leading apostrophe so that
-  // Excel shows it as text rather than running it.
-  function csvCell(value) {
-    var cell = String(value);
-    if (/^[=+@\t\r]/.test(cell)) cell = "'" + cell;
-    return '"' + cell.replace(/"/g, '""') + '"';
-  }
-
-  // The byte-order mark makes Excel read the file as UTF-8.
-  function csv(rows) {
-    return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
-  }
-
   return {FORMAT: FORMAT, RATINGS: RATINGS, FIELDS: FIELDS, LIMITS: LIMITS, fieldNames: fieldNames, empty: empty, blank: blank,
           hasAnswer: hasAnswer, fromStored: fromStored, toStored: toStored, setAnswer: setAnswer,
           setSchool: setSchool, merge: merge, copy: copy, parseImport: parseImport, readJson: readJson,
           readExport: readExport, importPlans: importPlans, changes: changes, time: time,
           fingerprint: fingerprint, frameworkChanges: frameworkChanges, exportRecords: exportRecords,
-          retiredIds: retiredIds, exportJson: exportJson, csv: csv};
+          retiredIds: retiredIds, exportJson: exportJson,
+          csv: CsvText.text};  // csv-text.js: every cell made safe for a spreadsheet
 });

@@ -15,12 +15,16 @@
   "use strict";
 
   var script = document.currentScript;
-  var tool = document.getElementById("sr-tool");
+  var tool = document.getElementById("sr:tool");
   if (!tool || !script) return;
 
   var S = window.SelfReviewState;
   var FIELDS = S.FIELDS;
-  var $ = function (id) { return document.getElementById(id); };
+  // The tool's own element ids, in a namespace no data id or heading anchor can take (those are
+  // lower-case letters, digits, hyphens and underscores): "sr:" + a name, and "sr:item:<id>..."
+  // for an item's elements, so that an item `words` or a heading "sr words" clashes with nothing.
+  var NS = "sr:";
+  var $ = function (name) { return document.getElementById(NS + name); };
 
   var framework;        // the published framework
   var items = new Map(); // id -> {item, kind, theme, element}, for the framework's items
@@ -47,19 +51,19 @@
 
   // -- words from the page's templates -------------------------------------------------------
   function word(name) {
-    return $("sr-words").content.querySelector('[data-word="' + name + '"]').textContent;
+    return $("words").content.querySelector('[data-word="' + name + '"]').textContent;
   }
 
   // A kind of item in words: the page's own word for it, else the kind the framework names.
   function kindWord(kind) {
-    var known = $("sr-words").content.querySelector('[data-word="' + kind + '"]');
+    var known = $("words").content.querySelector('[data-word="' + kind + '"]');
     return known ? known.textContent : kind.charAt(0).toUpperCase() + kind.slice(1);
   }
 
   function ratingWord(id, rating) {
     if (!rating) return word("unrated");
     var kind = items.get(id) ? items.get(id).kind : "feature";
-    var input = $("sr-rating-" + kind).content.querySelector('input[value="' + rating + '"]');
+    var input = $("rating-" + kind).content.querySelector('input[value="' + rating + '"]');
     return input.parentNode.querySelector("[data-word]").textContent;
   }
 
@@ -79,7 +83,7 @@
   function start(data) {
     framework = data;
     var root = script.dataset.siteRoot || "";
-    var sections = $("sr-sections");
+    var sections = $("sections");
     if (framework.indicators.length) {
       sections.appendChild(section(word("indicators-title"), word("indicators-intro"), framework.indicators, null, root));
     }
@@ -98,7 +102,7 @@
     shareSchool();
     show();
     if (state.saved) {
-      $("sr-saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
+      $("saved").textContent = "Last saved on this device " + longDate(new Date(state.saved)) + " at " + time(new Date(state.saved)) + ".";
     }
     showFrameworkChanges(S.frameworkChanges(state, framework));
     if (!store.available()) notSaving();
@@ -106,25 +110,25 @@
     if (details) details.subscribe(function () { if (saving) { shareSchool(); show(); } });
     tool.addEventListener("input", onInput);
     tool.addEventListener("change", onInput);
-    $("sr-export-csv").addEventListener("click", exportCsv);
-    $("sr-export-json").addEventListener("click", exportJson);
-    $("sr-not-saving-download").addEventListener("click", exportJson);
-    $("sr-import").addEventListener("change", importFile);
-    $("sr-undo").addEventListener("click", onUndo);
-    $("sr-print").addEventListener("click", function () { window.print(); });
-    $("sr-reset").addEventListener("click", function () {
-      $("sr-reset-dialog").returnValue = "";  // Escape leaves the last value in place
-      $("sr-reset-dialog").showModal();
+    $("export-csv").addEventListener("click", exportCsv);
+    $("export-json").addEventListener("click", exportJson);
+    $("not-saving-download").addEventListener("click", exportJson);
+    $("import").addEventListener("change", importFile);
+    $("undo").addEventListener("click", onUndo);
+    $("print").addEventListener("click", function () { window.print(); });
+    $("reset").addEventListener("click", function () {
+      $("reset-dialog").returnValue = "";  // Escape leaves the last value in place
+      $("reset-dialog").showModal();
     });
-    $("sr-reset-dialog").addEventListener("close", onResetClosed);
+    $("reset-dialog").addEventListener("close", onResetClosed);
     if (book) startRecords();
-    $("sr-checklist").hidden = true;
+    $("checklist").hidden = true;
     tool.hidden = false;
     document.documentElement.classList.add("sr-ready");
   }
 
   function section(title, intro, list, theme, root) {
-    var element = clone("sr-section-template");
+    var element = clone("section-template");
     slot(element, "title").textContent = title;
     slot(element, "intro").textContent = intro;
     slot(element, "intro").hidden = !intro;
@@ -151,27 +155,27 @@
   }
 
   function itemElement(item, kind, root) {
-    var article = clone("sr-item-template");
-    var prefix = "sr-" + item.id;
+    var article = clone("item-template");
+    var prefix = NS + "item:" + item.id;
     article.id = prefix;
     article.dataset.id = item.id;
     fill(article, "title", item.title);
     fill(article, "title-ref", ": " + item.title);
     showText(slot(article, "text"), item);
     slot(article, "link").href = root + item.url;
-    var rating = clone("sr-rating-" + kind);
+    var rating = clone("rating-" + kind);
     fill(rating, "title-ref", ": " + item.title);
     rating.querySelectorAll("input").forEach(function (input) {
-      input.name = prefix + "-rating";
-      input.id = prefix + "-rating-" + input.value;
+      input.name = prefix + ":rating";
+      input.id = prefix + ":rating:" + input.value;
     });
     slot(article, "rating").appendChild(rating);
     article.querySelectorAll("[data-field]").forEach(function (field) {
-      field.id = prefix + "-" + field.dataset.field;
+      field.id = prefix + ":" + field.dataset.field;
       article.querySelector('[data-for="' + field.dataset.field + '"]').htmlFor = field.id;
       var hint = article.querySelector('[data-hint="' + field.dataset.field + '"]');
       if (hint) {
-        hint.id = field.id + "-hint";
+        hint.id = field.id + ":hint";
         field.setAttribute("aria-describedby", hint.id);
       }
     });
@@ -198,7 +202,7 @@
     state.saved = now();
     var result = store.save(whole());
     adopt(result.record);
-    if (result.saved) $("sr-saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
+    if (result.saved) $("saved").textContent = "Saved on this device at " + time(new Date(state.saved)) + ".";
     else notSaving();
     show();
   }
@@ -206,8 +210,8 @@
   // Said at once, and nothing on the page claims otherwise from then on.
   function notSaving() {
     saving = false;
-    $("sr-not-saving").hidden = false;
-    $("sr-saved").textContent = word("not-saving");
+    $("not-saving").hidden = false;
+    $("saved").textContent = word("not-saving");
   }
 
   // Another tab saved, imported or cleared: it saved every change as it was made, so what is
@@ -222,7 +226,7 @@
   // Sets only what differs, so that a change from another tab leaves the caret where it is.
   function show() {
     if (book) showRecords();
-    setValue($("sr-school"), state.school);
+    setValue($("school"), state.school);
     reviewFields().forEach(function (field) { setValue(field, entry(framework.id)[field.dataset.reviewField]); });
     order.forEach(function (id) {
       var article = items.get(id).element;
@@ -271,7 +275,7 @@
     var target = event.target;
     var changed;
     if (book && recordInput(event)) return;
-    if (target.id === "sr-school") {
+    if (target.id === NS + "school") {
       changed = S.setSchool(state, target.value, now());
     } else if (target.dataset.reviewField) {
       changed = S.setAnswer(state, framework.id, target.dataset.reviewField, target.value, now());
@@ -290,10 +294,10 @@
     }
     if (!changed) return;
     if (saving) save(); else show();
-    if (target.id === "sr-school") shareSchool();
+    if (target.id === NS + "school") shareSchool();
     if (target.type === "radio") {
       var rated = target.closest(".sr-item").dataset.id;
-      announce(items.get(rated).item.title + ": " + ratingWord(rated, target.value) + ". " + $("sr-overall").textContent);
+      announce(items.get(rated).item.title + ": " + ratingWord(rated, target.value) + ". " + $("overall").textContent);
     }
   }
 
@@ -304,21 +308,21 @@
     if (changes.added.length) lines.push(word("changed-added") + " " + changes.added.map(title).join("; ") + ".");
     if (changes.reworded.length) lines.push(word("changed-reworded") + " " + changes.reworded.map(title).join("; ") + ".");
     if (changes.retired.length) lines.push(word("changed-retired") + " " + changes.retired.join("; ") + ".");
-    var list = $("sr-changed-list");
+    var list = $("changed-list");
     lines.forEach(function (line) {
       var li = document.createElement("li");
       li.textContent = line;
       list.appendChild(li);
     });
-    $("sr-changed").hidden = lines.length === 0;
+    $("changed").hidden = lines.length === 0;
   }
 
   function announce(text) {
-    $("sr-announce").textContent = text;
+    $("announce").textContent = text;
   }
 
   function message(text, isError) {
-    var box = $("sr-message");
+    var box = $("message");
     box.textContent = text;
     box.classList.toggle("sr-message--error", Boolean(isError));
     box.hidden = false;
@@ -331,16 +335,16 @@
     var count = function (ids, rating) {
       return ids.filter(function (id) { return entry(id).rating === rating; }).length;
     };
-    $("sr-overall").textContent =
+    $("overall").textContent =
       count(features, "fully") + " of " + features.length + " " + word("items-counted") + " fully in place, " +
       count(features, "partly") + " partly in place." + (indicators.length ? " " +
       count(indicators, "fully") + " of " + indicators.length + " indicators of inadequate practice dealt with." : "");
 
-    var rows = $("sr-theme-rows");
+    var rows = $("theme-rows");
     rows.textContent = "";
     framework.themes.forEach(function (theme) {
       var ids = theme.items.map(function (item) { return item.id; });
-      var row = clone("sr-theme-row-template");
+      var row = clone("theme-row-template");
       slot(row, "title").textContent = theme.title;
       S.RATINGS.forEach(function (rating) { slot(row, rating).textContent = count(ids, rating); });
       slot(row, "unrated").textContent = count(ids, "");
@@ -349,18 +353,18 @@
 
     plan();
     retired();
-    if (!$("sr-open-indicators")) return;  // a framework with no indicators and no questions
+    if (!$("open-indicators")) return;  // a framework with no indicators and no questions
 
     var open = indicators.filter(function (id) { return entry(id).rating !== "fully"; });
-    list($("sr-open-indicators"), $("sr-open-indicators-none"), open.map(function (id) {
-      return {text: items.get(id).item.title, href: "#sr-" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
+    list($("open-indicators"), $("open-indicators-none"), open.map(function (id) {
+      return {text: items.get(id).item.title, href: "#" + NS + "item:" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
     }));
 
     var root = script.dataset.siteRoot || "";
     var unanswered = framework.questions.filter(function (question) {
       return question.probes.some(function (id) { return entry(id).rating !== "fully"; });
     });
-    list($("sr-open-questions"), $("sr-open-questions-none"), unanswered.map(function (question) {
+    list($("open-questions"), $("open-questions-none"), unanswered.map(function (question) {
       var missing = question.probes.filter(function (id) { return entry(id).rating !== "fully" && items.get(id); });
       return {item: question, href: root + question.url,
               note: "(" + question.audience + "; depends on: " + missing.map(function (id) {
@@ -372,7 +376,7 @@
   function list(element, none, entries) {
     element.textContent = "";
     entries.forEach(function (data) {
-      var li = clone("sr-open-item-template");
+      var li = clone("open-item-template");
       if (data.item) {
         showText(slot(li, "link"), data.item);
       } else {
@@ -388,9 +392,9 @@
 
   // Needs action first: indicators that still apply, then features not fully in place.
   function plan() {
-    $("sr-plan-school").textContent = state.school || word("school-unnamed");
-    $("sr-plan-date").textContent = longDate(new Date());
-    if (book) $("sr-plan-subject").textContent = recordName(shownKey);
+    $("plan-school").textContent = state.school || word("school-unnamed");
+    $("plan-date").textContent = longDate(new Date());
+    if (book) $("plan-subject").textContent = recordName(shownKey);
     var rank = {not: 0, partly: 1, "": 2};
     var needs = order.filter(function (id) { return entry(id).rating !== "fully"; });
     needs.sort(function (a, b) {
@@ -398,9 +402,9 @@
              ((items.get(b).kind === "inadequate" ? 0 : 3) + rank[entry(b).rating]) ||
              order.indexOf(a) - order.indexOf(b);
     });
-    planRows($("sr-plan-action"), needs);
-    if ($("sr-plan-done")) planRows($("sr-plan-done"), order.filter(function (id) { return entry(id).rating === "fully"; }));
-    if ($("sr-plan-items")) planItems($("sr-plan-items"));
+    planRows($("plan-action"), needs);
+    if ($("plan-done")) planRows($("plan-done"), order.filter(function (id) { return entry(id).rating === "fully"; }));
+    if ($("plan-items")) planItems($("plan-items"));
     tool.querySelectorAll("[data-review-slot]").forEach(function (slotted) {
       var field = tool.querySelector('[data-review-field="' + slotted.dataset.reviewSlot + '"]');
       slotted.textContent = shown(field, entry(framework.id)[slotted.dataset.reviewSlot]) || word("not-given");
@@ -416,7 +420,7 @@
   function planItems(container) {
     container.textContent = "";
     order.forEach(function (id) {
-      var section = clone("sr-plan-item-template");
+      var section = clone("plan-item-template");
       var current = entry(id);
       var fields = items.get(id).element;
       slot(section, "title").textContent = items.get(id).item.title;
@@ -432,7 +436,7 @@
   function planRows(body, ids) {
     body.textContent = "";
     ids.forEach(function (id) {
-      var row = clone("sr-plan-row-template");
+      var row = clone("plan-row-template");
       var current = entry(id);
       slot(row, "title").textContent = items.get(id).item.title;
       slot(row, "status").textContent = ratingWord(id, current.rating);
@@ -445,10 +449,10 @@
 
   function retired() {
     var ids = S.retiredIds(state, framework);
-    var ul = $("sr-retired-list");
+    var ul = $("retired-list");
     ul.textContent = "";
     ids.forEach(function (id) {
-      var li = clone("sr-open-item-template");
+      var li = clone("open-item-template");
       var current = entry(id);
       slot(li, "link").replaceWith(document.createTextNode(id));
       slot(li, "note").textContent = "(" + [ratingWord(id, current.rating)].concat(S.fieldNames(framework).map(function (name) {
@@ -456,7 +460,7 @@
       }).filter(Boolean)).join("; ") + ")";
       ul.appendChild(li);
     });
-    $("sr-retired").hidden = ids.length === 0;
+    $("retired").hidden = ids.length === 0;
   }
 
   // -- export and import ---------------------------------------------------------------------
@@ -523,10 +527,10 @@
 
   function askHowToImport(incoming, name) {
     var plans = W.importPlans(whole(), incoming);
-    var dialog = $("sr-import-dialog");
-    $("sr-import-file").textContent = name;
-    $("sr-import-merge-summary").textContent = summary(plans.merge);
-    $("sr-import-replace-summary").textContent = summary(plans.replace);
+    var dialog = $("import-dialog");
+    $("import-file").textContent = name;
+    $("import-merge-summary").textContent = summary(plans.merge);
+    $("import-replace-summary").textContent = summary(plans.replace);
     dialog.returnValue = "";  // Escape leaves the last value in place
     dialog.onclose = function () {
       dialog.onclose = null;
@@ -534,7 +538,7 @@
       // Planned again: another tab may have saved while the question was open.
       if (choice === "merge" || choice === "replace") applyImport(W.importPlans(whole(), incoming)[choice], name);
       else message("The import was cancelled. Nothing was changed.");
-      $("sr-import").focus();
+      $("import").focus();
     };
     dialog.showModal();
   }
@@ -571,8 +575,8 @@
   // One undo, for the last import or clearing, until the page is left.
   function offerUndo(label) {
     undo = {state: W.copy(whole()), label: label};
-    $("sr-undo").textContent = word(label);
-    $("sr-undo-line").hidden = false;
+    $("undo").textContent = word(label);
+    $("undo-line").hidden = false;
   }
 
   function onUndo() {
@@ -581,18 +585,18 @@
                 "undo-delete": "The deletion was undone"}[undo.label];
     replaceState(undo.state);
     undo = null;
-    $("sr-undo-line").hidden = true;
+    $("undo-line").hidden = true;
     message(what + ": your answers are as they were before it.");
-    $("sr-import").focus();
+    $("import").focus();
   }
 
   function onResetClosed() {
-    if ($("sr-reset-dialog").returnValue !== "clear") return;
+    if ($("reset-dialog").returnValue !== "clear") return;
     offerUndo("undo-clear");
     replaceState(W.empty());
-    if (saving) $("sr-saved").textContent = "All answers were cleared from this device.";
+    if (saving) $("saved").textContent = "All answers were cleared from this device.";
     message("All answers were cleared from this device. You can undo this until you leave the page.");
-    $("sr-reset").focus();
+    $("reset").focus();
   }
 
   // -- the whole record, and one record per thing ------------------------------------------------
@@ -615,13 +619,13 @@
   }
 
   function startRecords() {
-    $("sr-per-add").addEventListener("click", addRecord);
-    $("sr-per-delete").addEventListener("click", function () {
-      $("sr-per-delete-name").textContent = recordName(shownKey);
-      $("sr-per-delete-dialog").returnValue = "";  // Escape leaves the last value in place
-      $("sr-per-delete-dialog").showModal();
+    $("per-add").addEventListener("click", addRecord);
+    $("per-delete").addEventListener("click", function () {
+      $("per-delete-name").textContent = recordName(shownKey);
+      $("per-delete-dialog").returnValue = "";  // Escape leaves the last value in place
+      $("per-delete-dialog").showModal();
     });
-    $("sr-per-delete-dialog").addEventListener("close", onDeleteClosed);
+    $("per-delete-dialog").addEventListener("close", onDeleteClosed);
   }
 
   function recordName(key) {
@@ -632,7 +636,7 @@
 
   // The list to choose from, rebuilt only when a name or a record changed, and the name shown.
   function showRecords() {
-    var choose = $("sr-per-choose");
+    var choose = $("per-choose");
     var keys = R.live(book);
     var names = keys.map(recordName);
     var listed = Array.prototype.map.call(choose.options, function (option) { return option.value + "\n" + option.text; });
@@ -641,17 +645,17 @@
       keys.forEach(function (key, i) { choose.appendChild(new Option(names[i], key)); });
     }
     choose.value = shownKey;
-    setValue($("sr-per-name"), book.records.get(shownKey).subject);
+    setValue($("per-name"), book.records.get(shownKey).subject);
   }
 
   // Choosing a record, or naming the one shown; false for any other control.
   function recordInput(event) {
     var target = event.target;
-    if (target.id === "sr-per-choose") {
+    if (target.id === NS + "per-choose") {
       if (event.type === "change" && target.value !== shownKey) showRecord(target.value);
       return true;
     }
-    if (target.id !== "sr-per-name") return false;
+    if (target.id !== NS + "per-name") return false;
     if (R.rename(book, shownKey, target.value, now())) {
       if (saving) save(); else show();
     }
@@ -663,7 +667,7 @@
     shownKey = key;
     state = R.view(book, key);
     show();
-    announce(word("per-showing") + " " + recordName(key) + ". " + $("sr-overall").textContent);
+    announce(word("per-showing") + " " + recordName(key) + ". " + $("overall").textContent);
   }
 
   function addRecord() {
@@ -672,12 +676,12 @@
     state = R.view(book, shownKey);
     if (saving) save(); else show();
     announce(word("per-added"));
-    $("sr-per-name").focus();
+    $("per-name").focus();
   }
 
   // Deleting is saved like any change (merged with other tabs' records), and can be undone.
   function onDeleteClosed() {
-    if ($("sr-per-delete-dialog").returnValue !== "delete") return;
+    if ($("per-delete-dialog").returnValue !== "delete") return;
     var name = recordName(shownKey);
     offerUndo("undo-delete");
     R.remove(whole(), shownKey, now());
@@ -688,7 +692,7 @@
       show();
     }
     message("The record for " + name + " was deleted from this device. You can undo this until you leave the page.");
-    $("sr-per-choose").focus();
+    $("per-choose").focus();
   }
 
   // -- dates ---------------------------------------------------------------------------------
