@@ -90,7 +90,6 @@ CASES = [
     Case("misogynistic influencers", "frameworks/kcsie-2026/#kcsie-2026-preventative-education"),
     Case("child protection policy online safety", "frameworks/kcsie-2026/#kcsie-2026-online-safety-policy"),
     Case("staff behaviour policy", "frameworks/kcsie-2026/#kcsie-2026-staff-behaviour"),
-    Case("section 550C", "frameworks/kcsie-2026/#kcsie-2026-mobile-technology"),
     Case("antisemitism", "frameworks/kcsie-2026/#kcsie-2026-areas-of-risk"),
     Case("report card", "frameworks/ofsted-inspection-2025/"),
     Case("safeguarding met or not met", "frameworks/ofsted-inspection-2025/#ofsted-safeguarding"),
