@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import importlib.metadata
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str,
     for error in validator.iter_errors(data):
         # For a choice (oneOf/anyOf) the most specific failure is the useful one.
         error = _deepest(error)
+        if error.validator == "format" and error.schema.get("pattern") and isinstance(error.instance, str) \
+                and not re.search(error.schema["pattern"], error.instance):
+            continue  # not in the right form at all: the pattern's message says so
         path = list(error.absolute_path)
         errors.append(_translate(error, data, path, shown_as, defs))
     errors = _without_typo_echoes(errors)

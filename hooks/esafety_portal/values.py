@@ -12,7 +12,7 @@ value that slipped past loading still cannot reach a page as markup.
   (no curly braces at all, so no attribute list), and no link or abbreviation that reaches beyond
   its own value (no reference definitions, no abbreviation definitions). Every link is written
   [text](address) and its address passes the same rule as a url field. Square brackets pair up,
-  at most three deep, and a line starts at most two list or quote marks: Python-Markdown takes
+  at most three deep, a line starts at most two list or quote marks and no line starts ': ': Python-Markdown takes
   time that grows with the square of the text (or recurses) on the rest;
 - no value holds an invisible control character, a lone surrogate or a bidirectional override;
 - plain words (titles, names, labels): printed with every Markdown and HTML character escaped.
@@ -97,6 +97,8 @@ _REFERENCE = re.compile(r"\]\[|^[ \t]*\[[^\]\n]*\]:", re.M)
 _ABBREVIATION = re.compile(r"^[ \t]*\*\[", re.M)
 # Three list or quote marks at the start of a line (- - - a) nest three levels on one line.
 _NESTED_MARKS = re.compile(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]+){3}", re.M)
+# A line starting ': ' makes a definition list, which Python-Markdown recurses into once a pair.
+_DEFINITION = re.compile(r"^[ \t]*:[ \t]", re.M)
 MAX_BRACKET_DEPTH = 3  # [link with a [[placeholder]]](https://...)
 
 _MARKDOWN_HELP = "write it in Markdown instead: **bold**, *italic*, [link text](https://...)"
@@ -118,6 +120,8 @@ _UNSAFE_MARKDOWN = (
      "remove it, and write the words out in full the first time, with the abbreviation in brackets"),
     (_NESTED_MARKS, "starts a line with three or more list or quote marks (such as '- - -')",
      "start a line with at most one '-', or write it as a sentence"),
+    (_DEFINITION, "starts a line with ': ', which makes a definition list",
+     "join the line to the one above, or write it as a sentence"),
     (_IMAGE, "contains an image (![...](...))",
      "remove it: pictures would be loaded from another site; link to the page instead"),
     (_CHARACTER_REFERENCE, "contains an HTML character reference such as &amp; or &#39;",
