@@ -38,6 +38,13 @@ TEXT_ATTACKS = {
     "attribute list": 'Words {: onclick="alert(1)" }',
     "inline attribute list": '[link](https://example.org/){ onclick="alert(1)" }',
     "Jinja": "{{ config.site_name }}{% raw %}",
+    "unclosed attribute list": "A 2012 feature { hidden",
+    "attribute list in braces": "Words { key=value {x}",
+    "link target by attribute": "[link](https://example.org/){ href=//evil.example/ {x}",
+    "reference definition": 'See [the DfE][r].\n\n[r]: http:evil.example/ "DfE"',
+    "abbreviation definition": "*[DfE]: Department for Evil\n\nThe DfE",
+    "carriage return": 'Words\r!!! danger "Action required"',
+    "control character": "Words\x07\x1b[31m",
 }
 URL_ATTACKS = {
     "URL tag breakout": 'https://example.org/"><script>alert(1)</script>',

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from . import checks, clock, frameworks, generated_pages, rules, schema_check, templates
+from . import checks, clock, frameworks, generated_pages, limits, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -57,6 +57,8 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
             continue
         seen.add(relative.as_posix())
         data, problems = read_data_file(path, shown_as)
+        # A value too long, or with a character no value may hold, goes no further than here.
+        problems = problems or limits.value_problems(data, shown_as)
         errors += problems
         if problems:
             continue

@@ -11,10 +11,12 @@ import difflib
 import hashlib
 import importlib.metadata
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import ContentError
+from .values import shown
 from .yaml_loader import format_path, line_of
 
 _TYPE_WORDS = {
@@ -42,15 +44,22 @@ def validators(schema_dir: Path) -> dict:
 
 @lru_cache(maxsize=4)  # keyed on the schemas' digest, so an edited schema is compiled again
 def _compiled(schema_dir: Path, digest: bytes) -> tuple[dict, dict]:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, FormatChecker, validators
     from referencing import Registry, Resource
+
+    # 12.0 is a whole number to JSON Schema, but not to the code that counts months with it;
+    # and a date must be a real day (format: date), so 2026-02-30 fails here, not in the build.
+    strict_integers = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
+    validator_class = validators.extend(Draft202012Validator, type_checker=strict_integers)
+    dates = FormatChecker(formats=["date"])
 
     schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in schemas.items()
     )
     compiled = {
-        name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
+        name.removesuffix(".schema.json"): validator_class(schema, registry=registry, format_checker=dates)
         for name, schema in schemas.items()
     }
     return compiled, schemas.get("common.schema.json", {}).get("$defs", {})
@@ -67,6 +76,9 @@ def check(data, schema_name: str, schema_dir: Path, shown_as: str,
     for error in validator.iter_errors(data):
         # For a choice (oneOf/anyOf) the most specific failure is the useful one.
         choice, error = error, _deepest(error)
+        if error.validator == "format" and error.schema.get("pattern") and isinstance(error.instance, str) \
+                and not re.search(error.schema["pattern"], error.instance):
+            continue  # not in the right form at all: the pattern's message says so
         path = list(error.absolute_path)
         errors.append(_with_choice_hint(_translate(error, data, path, shown_as, defs), choice, error))
     return _without_typo_echoes(errors)
@@ -116,6 +128,12 @@ def _translate(error, data, path, shown_as, defs) -> ContentError:
         fix = (f"did you mean '{close[0]}'?" if close
                else "remove it, or use one of: " + ", ".join(allowed))
         return ContentError(shown_as, key_line, format_path(path + [key]), f"unknown field '{key}'", fix)
+    if kind == "type" and schema["type"] == "integer" and isinstance(error.instance, float):
+        return ContentError(shown_as, line, where, f"must be a whole number, not {shown(repr(error.instance))}",
+                            f"write it without a decimal point, such as {int(error.instance) if error.instance.is_integer() else 12}")
+    if kind == "format" and schema.get("format") == "date":
+        return ContentError(shown_as, line, where, f"'{shown(error.instance)}' is not a real date",
+                            "check the day and month (YYYY-MM-DD)")
     if kind == "type":
         wanted = schema["type"]
         wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted]))
@@ -126,11 +144,11 @@ def _translate(error, data, path, shown_as, defs) -> ContentError:
         return ContentError(shown_as, line, where, "must not be empty",
                             f"write the text, or delete the field if it is optional. {_description(schema, defs)}".strip())
     if kind == "pattern":
-        return ContentError(shown_as, line, where, f"'{error.instance}' is not in the right form",
+        return ContentError(shown_as, line, where, f"'{shown(error.instance)}' is not in the right form",
                             _description(schema, defs) or "check the format")
     if kind == "enum":
         options = ", ".join(str(o) for o in schema["enum"])
-        return ContentError(shown_as, line, where, f"'{error.instance}' is not allowed", f"use one of: {options}")
+        return ContentError(shown_as, line, where, f"'{shown(str(error.instance))}' is not allowed", f"use one of: {options}")
     if kind == "minItems":
         return ContentError(shown_as, line, where, "must not be an empty list",
                             f"add at least {schema['minItems']} entry. {hint}".strip())

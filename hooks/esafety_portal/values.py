@@ -8,7 +8,13 @@ value that slipped past loading still cannot reach a page as markup.
   attribute, a link or a tag; kept in a normal form (lower-case scheme and host);
 - an id: lower-case letters, digits and single hyphens;
 - text: our safe Markdown subset: **bold**, *italic*, [links](https://...), lists; no HTML, no
-  attribute lists, no character references, no Jinja, and links only to https:// or #anchors;
+  character references, no Jinja, and links only to https:// or #anchors. Data sets no attribute
+  (no curly braces at all, so no attribute list), and no link or abbreviation that reaches beyond
+  its own value (no reference definitions, no abbreviation definitions). Every link is written
+  [text](address) and its address passes the same rule as a url field. Square brackets pair up,
+  at most three deep, a line starts at most two list or quote marks and no line starts ': ': Python-Markdown takes
+  time that grows with the square of the text (or recurses) on the rest;
+- no value holds an invisible control character, a lone surrogate or a bidirectional override;
 - plain words (titles, names, labels): printed with every Markdown and HTML character escaped.
 """
 from __future__ import annotations
@@ -77,13 +83,26 @@ _TAG = re.compile(r"<\s*[A-Za-z/!?]")  # anything a browser could read as the st
 _SCRIPT_LINK = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 _HTTP_LINK = re.compile(r"(?i)\]\(\s*http://|(?<![\w/])http://")
 _JINJA = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
-# Python-Markdown's attr_list: {: #id .class key=value }, {#id}, {.class}, and { key=value }.
-_ATTR_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")
+# Python-Markdown's attr_list reads any {...} after an element, closed or not, so no brace at all.
+_BRACE = re.compile(r"[{}]")
 _CHARACTER_REFERENCE = re.compile(r"(?i)&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);")
 _IMAGE = re.compile(r"!\[")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+# A link written [text](address): its address runs to the first ')', with no space, '<' or '('.
+_LINK_OPEN = re.compile(r"\]\(")
+_LINK_TARGET = re.compile(r"[^()\s<>]*\)")
+# [text][name], [name]: address (a definition any link on the page could use) and *[ABBR]: words
+# (an abbreviation every page word would take): each reaches beyond its own value. Each pattern
+# is anchored to one line ([ \t], not \s), so it runs in linear time.
+_REFERENCE = re.compile(r"\]\[|^[ \t]*\[[^\]\n]*\]:", re.M)
+_ABBREVIATION = re.compile(r"^[ \t]*\*\[", re.M)
+# Three list or quote marks at the start of a line (- - - a) nest three levels on one line.
+_NESTED_MARKS = re.compile(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]+){3}", re.M)
+# A line starting ': ' makes a definition list, which Python-Markdown recurses into once a pair.
+_DEFINITION = re.compile(r"^[ \t]*:[ \t]", re.M)
+MAX_BRACKET_DEPTH = 3  # [link with a [[placeholder]]](https://...)
 
 _MARKDOWN_HELP = "write it in Markdown instead: **bold**, *italic*, [link text](https://...)"
+_LINK_HELP = "write each link in full where it is used: [link text](https://...)"
 
 
 # What may not be in text: each pattern with what is wrong and how to fix it.
@@ -94,8 +113,15 @@ _UNSAFE_MARKDOWN = (
      "change http:// to https:// and check the link still works"),
     (_JINJA, "contains '{{', '{%', '{#', '%}' or '}}'",
      "remove the curly-brace markup; placeholders are written [[like_this]]"),
-    (_ATTR_LIST, "contains an attribute list in curly braces, such as {: ... }",
+    (_BRACE, "contains a curly brace ({ or }), which would set an attribute such as {: hidden }",
      "remove the curly braces and what is inside them; the portal sets ids and styles itself"),
+    (_REFERENCE, "contains a reference link or a link definition ([text][name] or [name]: address)", _LINK_HELP),
+    (_ABBREVIATION, "contains an abbreviation definition (*[ABBR]: words)",
+     "remove it, and write the words out in full the first time, with the abbreviation in brackets"),
+    (_NESTED_MARKS, "starts a line with three or more list or quote marks (such as '- - -')",
+     "start a line with at most one '-', or write it as a sentence"),
+    (_DEFINITION, "starts a line with ': ', which makes a definition list",
+     "join the line to the one above, or write it as a sentence"),
     (_IMAGE, "contains an image (![...](...))",
      "remove it: pictures would be loaded from another site; link to the page instead"),
     (_CHARACTER_REFERENCE, "contains an HTML character reference such as &amp; or &#39;",
@@ -103,16 +129,57 @@ _UNSAFE_MARKDOWN = (
 )
 
 
+def link_target_problem(target: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for a link's address, or None: an #anchor on the page, or an
+    address that passes the same rule as a url field (url_problem)."""
+    if target.startswith("#") and ID.fullmatch(target[1:]):
+        return None
+    if url_problem(target):
+        return (f"links to '{shown(target)}', which is not a full https:// address",
+                "link to a full address that starts with https://")
+    return None
+
+
+def _bracket_problem(value: str) -> tuple[str, str] | None:
+    """Square brackets that do not pair up, or nest too deep; one pass over the text."""
+    depth = 0
+    for character in value:
+        if character == "[":
+            depth += 1
+            if depth > MAX_BRACKET_DEPTH:
+                return (f"has square brackets more than {MAX_BRACKET_DEPTH} deep",
+                        "write links as [link text](https://...) and placeholders as [[like_this]]")
+        elif character == "]":
+            depth -= 1
+            if depth < 0:
+                return "has a ']' with no '[' before it", "remove the ']', or add the '[' it closes"
+    if depth:
+        return "has a '[' with no ']' after it", "add the ']' it needs, or remove the '['"
+    return None
+
+
 def markdown_problems(value: str) -> list[tuple[str, str]]:
-    """(what is wrong, how to fix it) for each way `value` leaves the safe Markdown subset."""
+    """(what is wrong, how to fix it) for each way `value` leaves the safe Markdown subset.
+    Every check runs in time linear in the length of the value."""
     problems = [(problem, fix) for pattern, problem, fix in _UNSAFE_MARKDOWN if pattern.search(value)]
-    for match in _LINK_TARGET.finditer(value):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if target and not (target.startswith("#") and ID.fullmatch(target[1:])) and url_problem(target) \
-                and not _SCRIPT_LINK.search(target) and not target.lower().startswith("http://"):
-            problems.append((f"links to '{target}', which is not a full https:// address",
-                             "link to a full address that starts with https://"))
-    return problems
+    problems += filter(None, [_bracket_problem(value)])
+    for opening in _LINK_OPEN.finditer(value):
+        written = _LINK_TARGET.match(value, opening.end())
+        if not written:
+            problems.append(("has a link whose address is not written as (https://...)", _LINK_HELP))
+            continue
+        target = written.group()[:-1]
+        if _SCRIPT_LINK.search(target) or target.lower().startswith("http://"):
+            continue  # reported above, as a script link or a link that is not secure
+        problem = link_target_problem(target)
+        if problem:
+            problems.append(problem)
+    return list(dict.fromkeys(problems))
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as a message quotes it: at most `limit` characters."""
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def check_markdown(value) -> str:
@@ -129,6 +196,8 @@ def check_markdown(value) -> str:
 # Characters Python-Markdown gives a meaning to anywhere in a line, and | for tables, escaped with
 # a backslash; # + - . ! mean something only at the start of a line, so they are escaped there.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])|^([#+\-.!])")
+# What Python's str.splitlines (and Markdown, which reads \r as a line end) splits lines on.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def plain(value) -> str:
@@ -138,13 +207,14 @@ def plain(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(plain(v) for v in value)
     text = html.escape(str(value), quote=False)  # quotes mean nothing in Markdown text
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text.replace("\n", " "))
+    # Every line break (a carriage return too) becomes a space: Markdown would start a new block.
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), _LINE_BREAK.sub(" ", text))
 
 
 def attribute(value) -> str:
     """Words for a quoted value in an attribute list ({ aria-label="..." }), which has no escape
     for its quote mark or its closing brace: those are left out, the rest HTML-escaped."""
-    return html.escape(re.sub(r'["{}]', "", str(value)), quote=False).replace("\n", " ")
+    return _LINE_BREAK.sub(" ", html.escape(re.sub(r'["{}]', "", str(value)), quote=False))
 
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
@@ -169,3 +239,19 @@ FILTERS = {
     "email": check_email,
     "name": check_name,
 }
+
+
+# -- characters no value may hold ---------------------------------------------------------------
+# Control characters (but tab and newline), lone surrogates (which no file can hold as UTF-8),
+# the two non-characters XML refuses, and the bidirectional overrides that make text read
+# differently from how it is stored. A document writer or the page would choke on, or hide, each.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+
+
+def character_problem(value: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) if `value` holds a character no value may hold, else None."""
+    found = _UNPRINTABLE.search(value)
+    if not found:
+        return None
+    return (f"contains the invisible character U+{ord(found.group()):04X}",
+            "delete it: retype the words around it, or paste them as plain text")

@@ -2,6 +2,8 @@
 
 It rejects what trips editors up or hides meaning: tabs, duplicate keys, anchors and aliases,
 files that are not UTF-8, and empty files. Dates stay as text so the schema checks them.
+It also rejects what would crash the loader itself: invisible control characters, nesting
+deeper than MAX_DEPTH (Python's recursion limit), and numbers longer than MAX_DIGITS.
 """
 from __future__ import annotations
 
@@ -9,10 +11,15 @@ from pathlib import Path
 
 import yaml
 from yaml.constructor import ConstructorError
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from yaml.reader import ReaderError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import ContentError
+
+
+MAX_DEPTH = 20  # levels of lists and groups in one file; the data has under ten
+MAX_DIGITS = 15  # in a whole number; the longest the data needs is a year
 
 
 class LineDict(dict):
@@ -75,6 +82,13 @@ class StrictLoader(yaml.SafeLoader):
             result.lines[key] = line
         return result
 
+    def construct_yaml_int(self, node: ScalarNode):
+        digits = sum(c.isdigit() for c in node.value)
+        if digits > MAX_DIGITS:  # Python refuses to read a number over 4,300 digits long
+            raise _Problem(node.start_mark.line + 1, f"has a number {digits} digits long",
+                           f"write a number of at most {MAX_DIGITS} digits, or put the value in quotes if it is text")
+        return super().construct_yaml_int(node)
+
     def construct_sequence(self, node: SequenceNode, deep: bool = False):
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
@@ -84,6 +98,7 @@ class StrictLoader(yaml.SafeLoader):
 
 StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_mapping)
 StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_sequence)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
 # Keep dates as text: the schema checks their format and the rules check they are real dates.
 StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -114,10 +129,25 @@ def _has_anchor_or_alias(text: str) -> bool:
                for event in yaml.parse(text, Loader=_FastStrictLoader))
 
 
+def _check_depth(text: str) -> None:
+    """Raise _Problem where `text` nests deeper than MAX_DEPTH, before anything builds it (the
+    builders recurse once a level). Syntax errors are left for the load to report."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastStrictLoader if CParser is not None else StrictLoader):
+            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                raise _Problem(event.start_mark.line + 1, f"nests lists and groups more than {MAX_DEPTH} deep",
+                               "check the indentation and the brackets of this line and the ones above")
+    except yaml.YAMLError:
+        return
+
+
 def _load(text: str):
     """Parse with libyaml when it can; a file with anchors or aliases, or any error, goes
     through the pure-Python StrictLoader, so every problem is reported exactly as before.
     So does any tab: libyaml accepts tabs in places PyYAML rejects (`[1,<tab>2]`)."""
+    _check_depth(text)
     if CParser is not None and "\t" not in text:
         try:
             if not _has_anchor_or_alias(text):
@@ -148,6 +178,11 @@ def read_yaml(path: Path, shown_as: str):
         data = _load(text)
     except _Problem as exc:
         return None, [ContentError(shown_as, exc.line, "", exc.problem, exc.fix)]
+    except ReaderError as exc:  # a character YAML refuses, typed or pasted in raw
+        line = text[: exc.position].count("\n") + 1
+        return None, [ContentError(shown_as, line, "", f"contains the invisible character U+{exc.character:04X}"
+                                   if isinstance(exc.character, int) else "contains an invisible character",
+                                   "delete it: retype the words around it, or paste them as plain text")]
     except ConstructorError as exc:  # before MarkedYAMLError, its parent: a '!tag' SafeLoader cannot build
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         tag = (exc.problem or "").split("'")[1] if "'" in (exc.problem or "") else "!"
