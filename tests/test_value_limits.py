@@ -4,8 +4,8 @@ keep every check and the Markdown rendering linear, and the mistakes that used t
 `make check` and then crash the build (or crash `make check` itself)."""
 from __future__ import annotations
 
-import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -22,9 +22,10 @@ from esafety_portal.load import load_content
 from support.project_copy import copy_project, replace_in
 from support.site import ROOT, build_env, mkdocs_build
 
-TODAY = dt.date(2026, 11, 24)
 TEMPLATE = "data/templates/aup-ks2.yml"
 FRAMEWORK = "data/frameworks/kcsie-2026.yml"
+# Whatever day the framework is as of: the test makes it one that does not exist.
+AS_OF = re.search(r"^as_of: .*$", (ROOT / FRAMEWORK).read_text("utf-8"), re.M).group(0)
 CLAUSE = "        text: I will only use the computers and tablets when an adult says I can."
 EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").split("markdown_extensions:")[1]
                             .split("\nnav:")[0].replace("\n  - ", "\n- "))
@@ -44,7 +45,7 @@ def project(tmp_path):
 
 def only_error(project) -> str:
     with pytest.raises(ContentErrors) as caught:
-        load_content(project, today=TODAY)
+        load_content(project)  # as of the suite's today (support/clock.py)
     errors = caught.value.errors
     assert len(errors) == 1, "\n".join(map(str, errors))
     return str(errors[0])
@@ -146,7 +147,7 @@ def test_a_hostile_value_is_refused_within_seconds(project, name, field):
     _set_field(project, file, path, STALLS[name])
     start = time.monotonic()
     with pytest.raises(ContentErrors) as caught:
-        load_content(project, today=TODAY)
+        load_content(project)  # as of the suite's today (support/clock.py)
     assert time.monotonic() - start < 10, f"checking {name} in {field} took {time.monotonic() - start:.0f} s"
     assert any(e.file == file and e.line >= 1 and e.fix for e in caught.value.errors), caught.value.report()
 
@@ -199,7 +200,7 @@ MISTAKES = {
     "a decimal number of months": (TEMPLATE, "review_every_months: 12", "review_every_months: 12.0",
                                    "review.review_every_months: must be a whole number, not 12.0 — "
                                    "write it without a decimal point, such as 12"),
-    "a day that does not exist": (FRAMEWORK, "as_of: 2026-11-24", "as_of: 2026-02-30",
+    "a day that does not exist": (FRAMEWORK, AS_OF, "as_of: 2026-02-30",
                                   "as_of: '2026-02-30' is not a real date — check the day and month (YYYY-MM-DD)"),
     "a control character in template text": (TEMPLATE, CLAUSE, '        text: "I will only use the\\x07 computers."',
                                              "sections[0].clauses[0].text: contains the invisible character U+0007"

@@ -103,7 +103,9 @@ def _with_choice_hint(translated: ContentError, choice, error) -> ContentError:
 
 def _deepest(error):
     while error.context:
-        error = max(error.context, key=lambda e: len(e.absolute_path))
+        # Among equally deep failures, the form (pattern) says more than the length: 'September
+        # 2026' for YYYY-MM is in the wrong form, not merely too long.
+        error = max(error.context, key=lambda e: (len(e.absolute_path), e.validator != "maxLength"))
     return error
 
 
