@@ -10,7 +10,7 @@ import pytest
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
 from support.addresses import F10, F12
-from support.project_copy import copy_project, item_path, replace_in, set_value
+from support.project_copy import content_errors, copy_project, item_path, replace_in, set_value
 
 
 @pytest.fixture
@@ -19,10 +19,7 @@ def project(tmp_path):
 
 
 def errors_of(project):
-    # As of the suite's one "today" (support/clock.py), as every other test.
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project)
-    return caught.value.errors
+    return content_errors(project)
 
 
 def only_error(project):

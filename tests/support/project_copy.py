@@ -72,3 +72,16 @@ def item_path(path: Path, item_id: str) -> str:
     found = [p for p, _key, value in walk(data) if isinstance(value, dict) and value.get("id") == item_id]
     assert found, f"no item has the id {item_id!r} in {path}"
     return format_path(found[0])
+
+
+def content_errors(project: Path, **load_args) -> list:
+    """The errors loading `project` raises (as of the suite's today, support/clock.py); fails the
+    test if it loads cleanly."""
+    import pytest
+
+    from esafety_portal.errors import ContentErrors
+    from esafety_portal.load import load_content
+
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project, **load_args)
+    return caught.value.errors
