@@ -26,7 +26,14 @@ TEMPLATE = "data/templates/aup-ks2.yml"
 FRAMEWORK = "data/frameworks/kcsie-2026.yml"
 # Whatever day the framework is as of: the test makes it one that does not exist.
 AS_OF = re.search(r"^as_of: .*$", (ROOT / FRAMEWORK).read_text("utf-8"), re.M).group(0)
-CLAUSE = "        text: I will only use the computers and tablets when an adult says I can."
+SHORT_TITLE = re.search(r"^short_title: .*$", (ROOT / FRAMEWORK).read_text("utf-8"), re.M).group(0)
+# Lines of the real files, found by their form rather than their words, so rewording them keeps
+# these tests meaningful: the template's first clause (written on one line), its review interval
+# and order, the framework's short title.
+_TEMPLATE_TEXT = (ROOT / TEMPLATE).read_text("utf-8")
+CLAUSE = re.search(r"clauses:\n +- id: [^\n]+\n( +text: [^>|\n][^\n]*)", _TEMPLATE_TEXT).group(1)
+MONTHS = re.search(r"review_every_months: \d+", _TEMPLATE_TEXT).group(0)
+ORDER = re.search(r"^order: \d+$", _TEMPLATE_TEXT, re.M).group(0)
 EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").split("markdown_extensions:")[1]
                             .split("\nnav:")[0].replace("\n  - ", "\n- "))
 
@@ -188,15 +195,15 @@ def test_every_text_in_the_schemas_has_a_length_limit():
 
 
 def test_a_long_short_title_is_refused(project):
-    line = replace_in(project / FRAMEWORK, "short_title: KCSIE 2026", "short_title: " + "Action required " * 7)
+    line = replace_in(project / FRAMEWORK, SHORT_TITLE, "short_title: " + "Action required " * 7)
     assert only_error(project) == (f"{FRAMEWORK}:{line}: short_title: is too long (111 characters)"
                                    " — shorten it to 50 characters or fewer")
 
 
 # -- 8. mistakes that passed make check and crashed the build, or crashed make check ------------
 MISTAKES = {
-    "a decimal number of months": (TEMPLATE, "review_every_months: 12", "review_every_months: 12.0",
-                                   "review.review_every_months: must be a whole number, not 12.0 — "
+    "a decimal number of months": (TEMPLATE, MONTHS, MONTHS + ".0",
+                                   f"review.review_every_months: must be a whole number, not {MONTHS.split()[-1]}.0 — "
                                    "write it without a decimal point, such as 12"),
     "a day that does not exist": (FRAMEWORK, AS_OF, "as_of: 2026-02-30",
                                   "as_of: '2026-02-30' is not a real date — check the day and month (YYYY-MM-DD)"),
@@ -205,19 +212,19 @@ MISTAKES = {
                                              " — delete it: retype the words around it, or paste them as plain text"),
 }
 CRASHED_CHECK = {
-    "a raw control character": (TEMPLATE, CLAUSE, CLAUSE.replace("computers", "compu\x01ters"),
+    "a raw control character": (TEMPLATE, CLAUSE, CLAUSE[:-1] + "\x01" + CLAUSE[-1],
                                 "contains the invisible character U+0001"
                                 " — delete it: retype the words around it, or paste them as plain text"),
-    "nesting 1,100 deep": (TEMPLATE, "order: 3", "order: 3\nnotes: " + "[" * 1100 + "]" * 1100,
+    "nesting 1,100 deep": (TEMPLATE, ORDER, ORDER + "\nnotes: " + "[" * 1100 + "]" * 1100,
                            "nests lists and groups more than 20 deep"
                            " — check the indentation and the brackets of this line and the ones above"),
-    "a 5,000-digit number": (TEMPLATE, "order: 3", "order: " + "9" * 5000,
+    "a 5,000-digit number": (TEMPLATE, ORDER, "order: " + "9" * 5000,
                              "has a number 5000 digits long"
                              " — write a number of at most 15 digits, or put the value in quotes if it is text"),
     "a lone surrogate": (TEMPLATE, CLAUSE, '        text: "I will \\ud800 only."',
                          "sections[0].clauses[0].text: contains the invisible character U+D800"
                          " — delete it: retype the words around it, or paste them as plain text"),
-    "a carriage return in a title": (FRAMEWORK, "short_title: KCSIE 2026", 'short_title: "KCSIE\\r!!! danger"',
+    "a carriage return in a title": (FRAMEWORK, SHORT_TITLE, 'short_title: "KCSIE\\r!!! danger"',
                                      "short_title: contains the invisible character U+000D"
                                      " — delete it: retype the words around it, or paste them as plain text"),
 }
