@@ -55,6 +55,10 @@ def test_every_control_is_reachable_by_tab(review):
 
 def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tmp_path):
     page = review
+    # Playwright turns on file-chooser interception without waiting for it (fire and forget) when
+    # the first listener arrives; subscribing now, long before the key press, keeps a busy machine
+    # from opening the picker before interception is on (seen once in CI as a 30 s timeout).
+    page.on("filechooser", lambda chooser: None)
     title = content.get("inadequate-01").title
 
     # School name, then a rating: Space picks the first choice, arrows move along.
