@@ -9,18 +9,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from esafety_portal.errors import in_github_actions
-from esafety_portal.jinja_cache import bytecode_cache
+from esafety_portal.build_state import build_state
 from esafety_portal.page_templates import PageEnvironment, check_page, report
 from esafety_portal.pages import pages_of_data_files, relative_path
-from esafety_portal.render import Renderer
 from esafety_portal.self_review import framework
 from esafety_portal.values import FILTERS
 
 
 def define_env(env):
-    content = env.conf["esafety_content"]
-    renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown",
-                        bytecode_cache=bytecode_cache(env.conf, "markdown"))
+    build = build_state(env.conf)
+    content, renderer = build.content, build.renderer
 
     builtin = set(env.macros)  # mkdocs-macros' own (context, macros_info, now ...): never a page's
 
@@ -84,6 +82,12 @@ def define_env(env):
     def current_frameworks() -> str:
         """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""
         return renderer.render("current_frameworks.md.jinja", page())
+
+    @env.macro
+    def open_data(format: str) -> str:
+        """Every open data file of `format` (csv, json), each family's (esafety_portal/families.py: exports)."""
+        return renderer.render("open_data.md.jinja", page(), files=[f for f in build.open_data if f.format == format],
+                               relative=lambda src: relative_path(src, page()))
 
     @env.macro
     def item_link(item_id: str, text: str | None = None) -> str:

@@ -1,62 +1,91 @@
-"""The one table of data families: for each, its file or folder, its schema, its page and the
-kinds of item in it; and the typed links between items. Everything else asks this module."""
+"""The one registry of data families: for each, its file or folder, its schema, the kinds of item
+and the reference fields it owns, its builder, its pages and its open data; and the typed links
+between items. The loader, the rules, the pages, the nav and the open data loop over FAMILIES.
+
+Behaviour is named, not imported ("module:function" in this package, resolved by registry.py at
+build time), so this module stays at the bottom of the package and nothing registers itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# In a family's references: any item of any framework in data/frameworks/.
+ANY_FRAMEWORK_ITEM = "framework item"
+
 
 @dataclass(frozen=True)
 class Family:
-    """One family of data: where its files are, the schema they follow, the page that shows it
-    (where one fixed page does) and the kind of item an `id` identifies under each list's name."""
+    """One family of data. Only `schema` and where its files are are needed: a family with no
+    builder keeps its validated data, one with a `template` gets a generated `page`, and every
+    family publishes its data as open data unless it names its own exports (or none)."""
 
     schema: str  # data/schema/<schema>.schema.json
     file: str = ""  # its one data file, relative to data/ ...
     folder: str = ""  # ... or the folder in which every .yml file is one member
     page: str = ""  # the docs page that shows it, if one fixed page does
     kinds: dict = field(default_factory=dict)  # list (or field) name -> kind of the items in it
+    # Fields of this family's files whose values are ids of other items -> the kinds they may
+    # point to (None: any). Only this family's files are read for them.
+    references: dict = field(default_factory=dict)
+    own_kind: str = ""  # the kind of the id at the top of each of its files, if they have one
+    name: str = ""  # its name in the content model (content.families) and nav; default: schema
+    title: str = ""  # its section in the menu (and its open data's title); default: its name
+    build: str = ""  # "module:function"(files, metas) -> its typed objects; "" keeps its validated data
+    template: str = ""  # overrides/markdown/<template>, which makes `page` (a generated page) from its data
+    pages: str = "generated_pages:family_pages"  # "module:function"(build, family) -> [PageSpec | Asset]
+    exports: str = "open_data:family_json"  # "module:function"(content, family) -> [OpenData]; "": none
+
+    @property
+    def key(self) -> str:
+        return self.name or self.schema
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.key.replace("-", " ").replace("_", " ").capitalize()
+
+    def owns(self, shown_as: str) -> bool:
+        """Whether the data file `shown_as` (data/...) is one of this family's."""
+        relative = shown_as.removeprefix("data/")
+        return relative == self.file if self.file else relative.startswith(f"{self.folder}/")
 
 
 # The one table of families. A framework's items and groups name their own kind, and its file
 # says which page shows each kind (frameworks.py); `kinds` here names the framework details'
 # lists (data/schema/inspection.schema.json, survey.schema.json).
 FAMILIES = (
-    Family("site", file="site.yml"),
+    Family("site", file="site.yml", build="load:build_site", exports=""),
     Family("organisations", file="organisations.yml", page="organisations.md",
-           kinds={"organisations": "organisation"}),
-    Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"}),
+           kinds={"organisations": "organisation"},
+           references={"mentioned_in": None, "part_of": ("organisation",)},
+           build="load:build_organisations", exports="open_data:organisations_json"),
+    Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"},
+           references={"addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM)},
+           own_kind="template", name="templates", title="Templates", build="templates:build_templates",
+           pages="template_pages:pages", exports=""),
     Family("framework", folder="frameworks", kinds={
         "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
         "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
-        "support": "support"}),
+        "support": "support"},
+        references={"answers": ("recommendation",), "absence_of": ("feature",), "probes": ("feature",),
+                    "responds_to": ("finding",), "see_also": None, "bodies": ("organisation",),
+                    "document": ("framework",), "expectation": ("expectation",), "grades": ("grade",)},
+        own_kind="framework", name="frameworks", title="Frameworks", build="frameworks:build_frameworks",
+        pages="framework_pages:pages", exports="open_data:framework_exports"),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema; each must exist
 FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
-ITEM_KIND = {name: kind for f in FAMILIES for name, kind in f.kinds.items()}
 # The page that shows each kind of item of a family with one fixed page.
 PAGE_OF_KIND = {kind: f.page for f in FAMILIES if f.page for kind in f.kinds.values()}
 # The data file behind each fixed page, for "Edit this page" and review dates.
 DATA_OF_PAGE = {f.page: f"data/{f.file}" for f in FAMILIES if f.page and f.file}
+# Every reference field of any family (for tools that list them; the rules read each family's own).
+REFERENCES = {name: allowed for f in FAMILIES for name, allowed in f.references.items()}
 
-# In REFERENCES: any item of any framework in data/frameworks/.
-ANY_FRAMEWORK_ITEM = "framework item"
 
-# Fields whose values are ids of other items, and the kinds they may point to (None: any).
-REFERENCES = {
-    "answers": ("recommendation",),
-    "absence_of": ("feature",),
-    "probes": ("feature",),
-    "responds_to": ("finding",),
-    "see_also": None,
-    "mentioned_in": None,
-    "bodies": ("organisation",),
-    "part_of": ("organisation",),
-    "document": ("framework",),
-    "expectation": ("expectation",),
-    "grades": ("grade",),
-    "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
-}
+def family_of(schema: str) -> Family | None:
+    """The family whose files follow data/schema/<schema>.schema.json, if any."""
+    return next((f for f in FAMILIES if f.schema == schema), None)
+
 
 # The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a
 # framework with its own generated page counts too, so a new framework's questions may probe its

@@ -1,13 +1,93 @@
-"""Open data: the content model as JSON (one file per family) and CSV (features, indicators,
-questions). Deterministic: the same data gives the same bytes."""
+"""Open data: the content model as JSON and CSV, each file made by the family that owns it
+(families.Family.exports) with the title the open-data page lists it under. Deterministic: the
+same data gives the same bytes."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .csv_text import csv_bytes
 from .frameworks import COMMON_EXTRA
 from .model import Content, Item
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """One published file under open-data/: its path there, how the open-data page lists it
+    (a title, and Markdown after the link), and its bytes."""
+
+    path: str  # such as features.csv or frameworks/kcsie-2026.json
+    title: str
+    data: bytes
+    note: str = ""
+
+    @property
+    def format(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+
+def _json(data) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def family_json(content: Content, family) -> list[OpenData]:
+    """A family without exports of its own: its data as <name>.json (a family without a builder
+    holds its validated data; a builder's objects are published field by field)."""
+    return [OpenData(f"{family.key}.json", family.heading, _json(_plain(content.family(family.key))))]
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(v) for k, v in vars(value).items() if not k.startswith("_")}
+    return value
+
+
+def organisations_json(content: Content, family) -> list[OpenData]:
+    return [OpenData("organisations.json", "Organisations and tools", _json(organisation_records(content)))]
+
+
+def organisation_records(content: Content) -> list[dict]:
+    return [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(o).items()} for o in content.organisations]
+
+
+def published(content: Content) -> list[OpenData]:
+    """Every family's open data, in the registry's order (families.FAMILIES)."""
+    from .families import FAMILIES
+    from .registry import function
+
+    return [made for family in FAMILIES if family.exports for made in function(family.exports)(content, family)]
+
+
+# The framework family's files, in the order the open-data page lists them.
+FRAMEWORK_TITLES = {
+    "features.csv": ("Features of good and outstanding practice", ""),
+    "inadequate.csv": ("Indicators of inadequate practice", ""),
+    "questions.csv": ("Questions inspectors may ask", ""),
+    "frameworks.csv": ("Every item of every framework", ", with where each current item's\n  wording was checked: "
+                       "the address, the section, the day, and whether against the publisher's own\n  text or a "
+                       "secondary copy (the `checked_` columns)"),
+    "crosswalk.csv": ("The crosswalk from the 2012 and 2010 items to today's", ""),
+    "features.json": ("Features, by theme", ""),
+    "inadequate.json": ("Indicators of inadequate practice", ""),
+    "questions.json": ("Questions, by audience", ""),
+    "survey.json": ("The 2010 survey", ""),
+    "sources.json": ("Source documents", ""),
+}
+
+
+def framework_exports(content: Content, family) -> list[OpenData]:
+    """The 2012 and 2010 documents' tables, every framework's items, the crosswalk, and one JSON
+    file per framework."""
+    made = {**json_files(content), **csv_files(content)}
+    out = [OpenData(path, title, made[path], note) for path, (title, note) in FRAMEWORK_TITLES.items()]
+    out += [OpenData(f"frameworks/{fw.id}.json", fw.title, made[f"frameworks/{fw.id}.json"])
+            for fw in content.frameworks]
+    return out
 
 
 def _source(item: Item) -> dict:
@@ -42,8 +122,7 @@ def families(content: Content) -> dict[str, object]:
             "recommendations": [_item(i) for i in content.recommendations],
             "focus_areas": [_item(i) for i in content.focus_areas],
         },
-        "organisations": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(o).items()}
-                          for o in content.organisations],
+        "organisations": organisation_records(content),
         "sources": [dict(vars(s)) for s in content.sources.values()],
         **{f"frameworks/{fw.id}": framework_record(fw) for fw in content.frameworks},
     }
@@ -68,8 +147,7 @@ def framework_record(framework) -> dict:
 
 
 def json_files(content: Content) -> dict[str, bytes]:
-    return {f"{name}.json": (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-            for name, data in families(content).items()}
+    return {f"{name}.json": _json(data) for name, data in families(content).items()}
 
 
 CSV_COLUMNS = ["id", "group", "title", "text", "links", "source_document", "source_section"]
