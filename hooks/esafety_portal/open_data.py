@@ -84,7 +84,7 @@ def framework_exports(content: Content, family) -> list[OpenData]:
     """The 2012 and 2010 documents' tables, every framework's items, the crosswalk, and one JSON
     file per framework."""
     made = {**json_files(content), **csv_files(content)}
-    out = [OpenData(path, title, made[path], note) for path, (title, note) in FRAMEWORK_TITLES.items()]
+    out = [OpenData(path, title, made[path], note) for path, (title, note) in FRAMEWORK_TITLES.items() if path in made]
     out += [OpenData(f"frameworks/{fw.id}.json", fw.title, made[f"frameworks/{fw.id}.json"])
             for fw in content.frameworks]
     return out
@@ -108,13 +108,13 @@ def _item(item: Item) -> dict:
 def families(content: Content) -> dict[str, object]:
     """Each published family as plain JSON-ready data."""
     survey = content.survey
-    return {
+    tables = {
         "features": [{"id": t.id, "title": t.title, "heading_inferred": t.heading_inferred,
                       "features": [_item(i) for i in t.items]} for t in content.themes],
         "inadequate": [_item(i) for i in content.indicators],
         "questions": [{"id": a.id, "title": a.title, "questions": [_item(i) for i in a.items]}
                       for a in content.audiences],
-        "survey": {
+        "survey": survey and {
             "survey": dict(survey["survey"]),
             "areas": [dict(a) for a in survey["areas"]],
             "grades": [dict(g) for g in survey["grades"]],
@@ -126,6 +126,8 @@ def families(content: Content) -> dict[str, object]:
         "sources": [dict(vars(s)) for s in content.sources.values()],
         **{f"frameworks/{fw.id}": framework_record(fw) for fw in content.frameworks},
     }
+    # A portal without the 2010 survey's file publishes no survey.json.
+    return {name: data for name, data in tables.items() if name != "survey" or data}
 
 
 IDENTITY = ("id", "title", "short_title", "publisher", "edition", "published", "in_force", "as_of", "status",
