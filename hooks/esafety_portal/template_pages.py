@@ -18,7 +18,10 @@ VOCABULARY = "assets/school-details/placeholders.json"
 
 
 def pages(build, family) -> list:
-    content, sizes = build.content, build.download_sizes
+    content = build.content
+    if not content.templates:  # a portal without templates has no Templates section
+        return []
+    sizes = build.download_sizes
 
     def downloads(template_id: str, page: str) -> list[dict]:
         return [download(name, page, sizes) for name in file_names(template_id).values()]

@@ -1,0 +1,51 @@
+"""generated_pages.py: sections of generated pages, placed in the menu in the order data gives."""
+from __future__ import annotations
+
+from esafety_portal.generated_pages import PageSpec, entry_id, nav_sections, place_sections
+
+HAND = [{"Home": "index.md"}, {"Inspection": ["inspection/index.md", "inspection/features.md"]},
+        {"About": ["about.md", "privacy.md"]}]
+
+
+def test_sections_list_their_pages_in_menu_order():
+    pages = [PageSpec("t/index.md", "x", section="templates"),
+             PageSpec("t/last.md", "x", title="Last", section="templates", menu_order=9),
+             PageSpec("t/a.md", "x", title="A", section="templates", menu_order=1),
+             PageSpec("g.md", "x", title="Glossary", section="glossary"),
+             PageSpec("unlisted.md", "x")]
+    assert nav_sections(pages, {"templates": "Templates", "glossary": "Glossary"}) == {
+        "templates": {"Templates": ["t/index.md", {"A": "t/a.md"}, {"Last": "t/last.md"}]},
+        "glossary": {"Glossary": "g.md"},  # one page: an entry, not a section
+    }
+
+
+def test_a_hand_written_section_is_named_by_its_first_page():
+    assert [entry_id(e) for e in HAND] == ["index.md", "inspection/index.md", "about.md"]
+
+
+def test_sections_go_where_the_data_lists_them():
+    sections = {"templates": {"Templates": ["t/index.md"]}}
+    nav, problems = place_sections(HAND, sections, ("index.md", "inspection/index.md", "templates", "about.md"))
+    assert problems == []
+    assert nav == [HAND[0], HAND[1], sections["templates"], HAND[2]]
+
+
+def test_renaming_a_section_moves_nothing():
+    renamed = [HAND[0], {"Ofsted 2012": HAND[1]["Inspection"]}, HAND[2]]
+    sections = {"templates": {"Templates": ["t/index.md"]}}
+    nav, _ = place_sections(renamed, sections, ("index.md", "inspection/index.md", "templates", "about.md"))
+    assert nav.index(sections["templates"]) == 2
+
+
+def test_a_section_missing_from_the_order_or_an_unknown_name_is_a_problem():
+    sections = {"templates": {"Templates": ["t/index.md"]}, "glossary": {"Glossary": "g.md"}}
+    _, problems = place_sections(HAND, sections, ("index.md", "templates", "about.md", "inspection"))
+    assert problems[0].startswith("'inspection' is not a section of the menu")
+    assert sorted(p for p in problems[1:]) == [
+        "does not list 'glossary': add it where its section goes in the menu",
+        "does not list 'inspection/index.md': add it where its section goes in the menu"]
+
+
+def test_without_an_order_generated_sections_come_last():
+    sections = {"glossary": {"Glossary": "g.md"}}
+    assert place_sections(HAND, sections, ()) == (HAND + [sections["glossary"]], [])

@@ -1,0 +1,49 @@
+"""open_data.py: each family's exports, and the open-data page lists every file published."""
+from __future__ import annotations
+
+import json
+
+from esafety_portal.families import Family
+from esafety_portal.open_data import family_json, published
+from esafety_portal.render import Renderer
+from support.content_factory import framework, make_content
+from support.site import ROOT
+
+
+def content():
+    return make_content(frameworks=[framework("fw-a", [("a-1", "standard", "Do this.")]),
+                                    framework("fw-b", [("b-1", "standard", "Do that.")], title="Framework *B*")],
+                        organisations=[{"id": "org-a", "name": "Org A", "kind": "charity", "status": "active",
+                                        "description": "An organisation.", "url": "https://org.example.org/",
+                                        "mentioned_in": []}])
+
+
+def test_each_framework_has_its_own_file_with_its_title():
+    made = {m.path: m for m in published(content())}
+    assert json.loads(made["frameworks/fw-b.json"].data)["items"][0]["id"] == "b-1"
+    assert made["frameworks/fw-b.json"].title == "Framework *B*"
+
+
+def test_a_portal_without_the_2010_survey_publishes_no_survey_file():
+    assert "survey.json" not in {m.path for m in published(content())}
+
+
+def test_a_family_without_exports_of_its_own_publishes_its_data():
+    content_ = content()
+    family = Family("organisations", file="organisations.yml", title="Who is who")
+    (made,) = family_json(content_, family)
+    assert (made.path, made.title, made.format) == ("organisations.json", "Who is who", "json")
+    assert json.loads(made.data)[0]["id"] == "org-a"
+
+
+def test_the_open_data_page_lists_every_file_with_its_title_escaped():
+    content_ = content()
+    files = published(content_)
+    renderer = Renderer(content_, ROOT / "overrides" / "markdown")
+    for format_ in ("csv", "json"):
+        listed = renderer.render("open_data.md.jinja", "open-data.md", files=[f for f in files if f.format == format_],
+                                 relative=lambda src: src)
+        for made in files:
+            assert (f"(open-data/{made.path})" in listed) == (made.format == format_), made.path
+    assert r"Framework \*B\*" in renderer.render("open_data.md.jinja", "open-data.md", files=files,
+                                                   relative=lambda src: src)
