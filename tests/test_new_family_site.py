@@ -46,6 +46,11 @@ def test_an_item_is_linked_by_its_id_and_its_page_edited_in_its_data_file(glossa
     assert "/edit/main/data/glossary.yml" in glossary.page("glossary/")
 
 
+def test_its_changes_are_on_whats_new_with_a_link_to_its_page(glossary):
+    page = glossary.page("whats-new/")
+    assert "The glossary is published." in page and 'href="../glossary/"' in page
+
+
 def test_its_ids_are_checked_like_any_other(tmp_path):
     # A second term with the same id is refused, with the file and line, before anything is built.
     lines = []
