@@ -59,3 +59,13 @@ def test_its_ids_are_checked_like_any_other(tmp_path):
     assert not site.ok
     report = " ".join(site.result.stderr.split())
     assert f"data/glossary.yml:{lines[0]}: terms[1].id: the id 'term-phishing' is already" in report, report
+
+
+def test_a_section_the_menu_order_leaves_out_is_an_error_naming_the_line(tmp_path):
+    lines = []
+    site = build_scenario("glossary", tmp_path, change=lambda project: lines.append(
+        edit_yaml(project / "data" / "site.yml", ["nav"], ["index.md", "open-data.md", "whats-new.md"])))
+    assert not site.ok
+    report = " ".join(site.result.stderr.split())
+    assert (f"data/site.yml:{lines[0]}: nav: does not list 'glossary': add it where its section goes in the menu"
+            in report), report

@@ -5,7 +5,7 @@ import posixpath
 
 from .families import DATA_OF_PAGE, FAMILIES, PAGE_OF_KIND
 
-# Kinds shown on their template's own generated page (hooks/template_pages.py), not a fixed one.
+# Kinds shown on their template's own generated page (esafety_portal/template_pages.py), not a fixed one.
 TEMPLATE_KINDS = {"template", "section", "clause"}
 
 

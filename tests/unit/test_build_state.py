@@ -1,8 +1,6 @@
 """build_state.py: one state per build, made once; each part made on first use, whoever asks."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from mkdocs.exceptions import PluginError
 
@@ -70,9 +68,3 @@ def test_no_hook_reads_a_loose_config_key():
     for hook in (ROOT / "hooks").glob("*.py"):
         assert 'config["esafety_' not in hook.read_text("utf-8"), hook.name
         assert "config.get(\"esafety_" not in hook.read_text("utf-8"), hook.name
-
-
-def test_downloads_and_template_pages_need_no_order(build):
-    # The old downloads hook ran first (priority 10) so the template pages could show sizes.
-    text = (ROOT / "hooks" / "downloads.py").read_text("utf-8")
-    assert "event_priority" not in text and Path(ROOT / "hooks" / "template_pages.py").exists() is False
