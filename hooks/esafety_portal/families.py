@@ -24,16 +24,21 @@ class Family:
     folder: str = ""  # ... or the folder in which every .yml file is one member
     page: str = ""  # the docs page that shows it, if one fixed page does
     kinds: dict = field(default_factory=dict)  # list (or field) name -> kind of the items in it
+    optional: bool = False  # a single file the portal can do without
     # Fields of this family's files whose values are ids of other items -> the kinds they may
     # point to (None: any). Only this family's files are read for them.
     references: dict = field(default_factory=dict)
     own_kind: str = ""  # the kind of the id at the top of each of its files, if they have one
     name: str = ""  # its name in the content model (content.families) and nav; default: schema
     title: str = ""  # its section in the menu (and its open data's title); default: its name
-    build: str = ""  # "module:function"(files, metas) -> its typed objects; "" keeps its validated data
+    # "module:function"(files, metas) -> its typed objects, given every checked file (it takes its own
+    # by schema, and may read another family's, as the templates' builder does); "" keeps its data.
+    build: str = ""
     template: str = ""  # overrides/markdown/<template>, which makes `page` (a generated page) from its data
     pages: str = "generated_pages:family_pages"  # "module:function"(build, family) -> [PageSpec | Asset]
-    exports: str = "open_data:family_json"  # "module:function"(content, family) -> [OpenData]; "": none
+    # "module:function"(content, family) -> [OpenData]; "": none. The default publishes a family's
+    # validated data as <name>.json (a family with a builder names its own exports).
+    exports: str = "open_data:family_json"
 
     @property
     def key(self) -> str:
@@ -72,7 +77,8 @@ FAMILIES = (
         own_kind="framework", name="frameworks", title="Frameworks", build="frameworks:build_frameworks",
         pages="framework_pages:pages", exports="open_data:framework_exports"),
 )
-SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema; each must exist
+SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
+REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist
 FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
 # The page that shows each kind of item of a family with one fixed page.
 PAGE_OF_KIND = {kind: f.page for f in FAMILIES if f.page for kind in f.kinds.values()}

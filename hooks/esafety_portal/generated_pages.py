@@ -66,7 +66,7 @@ def nav_sections(pages: list, titles: dict[str, str]) -> dict[str, dict]:
     for spec in sorted((s for s in pages if isinstance(s, PageSpec)), key=lambda s: s.menu_order):
         if spec.section:
             listed.setdefault(spec.section, []).append({spec.title: spec.path} if spec.title else spec.path)
-    return {name: ({titles[name]: entries} if len(entries) > 1 or not isinstance(entries[0], dict)
+    return {name: ({titles.get(name, name): entries} if len(entries) > 1 or not isinstance(entries[0], dict)
                    else entries[0]) for name, entries in listed.items()}
 
 
@@ -81,18 +81,29 @@ def entry_id(entry) -> str:
 
 
 def place_sections(nav: list, sections: dict[str, dict], order) -> tuple[list, list[str]]:
-    """mkdocs.yml's nav with the generated `sections` in it, every section where `order` (data/site.yml's
-    nav:) puts it, and the problems with that order. Without an order, generated sections come last."""
-    hand = {entry_id(entry): entry for entry in nav}
+    """mkdocs.yml's nav with the generated `sections` in it, and the problems with `order` (data/site.yml's
+    nav:). A section named after a hand-written one (its first page, such as self-review.md) opens
+    that section; every other goes where `order` puts it, or last without an order."""
+    hand = {entry_id(entry): _opened(entry, sections[entry_id(entry)]) if entry_id(entry) in sections else entry
+            for entry in nav}
+    own = {name: section for name, section in sections.items() if name not in hand}
     if not order:
-        return list(nav) + list(sections.values()), []
-    everything = {**hand, **sections}
+        return list(hand.values()) + list(own.values()), []
+    everything = {**hand, **own}
     problems = [f"'{name}' is not a section of the menu: use the first page of a section in mkdocs.yml's nav, "
-                f"or one of {', '.join(sorted(sections)) or 'no generated section'}"
+                f"or one of {', '.join(sorted(own)) or 'no generated section'}"
                 for name in order if name not in everything]
     problems += [f"does not list '{name}': add it where its section goes in the menu"
                  for name in everything if name not in order]
     return [everything[name] for name in order if name in everything], problems
+
+
+def _opened(entry, section: dict):
+    """A hand-written section (`{title: [pages]}`) with the generated `section`'s pages first."""
+    pages = next(iter(section.values()))
+    pages = pages if isinstance(pages, list) else [section]
+    title, own = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+    return {title: pages + (own if isinstance(own, list) else [own])} if title else entry
 
 
 def publish_pages(files, config, pages: list, renderer):

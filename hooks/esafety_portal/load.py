@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import checks, clock, frameworks, generated_pages, limits, registry, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
-from .families import FAMILIES, SINGLE_FILES, Family, schema_for
+from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
 from .values import parse_url
 from .yaml_loader import LineDict, read_yaml
@@ -72,7 +72,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
         errors += problems
         if not problems:
             valid.append(data_file)
-    for name in SINGLE_FILES:
+    for name in REQUIRED_FILES:
         if name not in seen:
             errors.append(ContentError(f"data/{name}", 1, "", "is missing",
                                        "restore it from the last good version; the portal needs it"))
@@ -123,25 +123,25 @@ def file_meta(f: rules.DataFile) -> FileMeta:
 def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
     """Each family's typed objects from its builder (families.FAMILIES), in one Content."""
     metas = {f.shown_as: file_meta(f) for f in files}
-    built = {family.key: build_family(family, [f for f in files if f.schema == family.schema], metas)
-             for family in FAMILIES}
+    built = {family.key: build_family(family, files, metas) for family in FAMILIES}
     # The families the model has a typed field for are there; every family is in content.families.
     typed = {name: value for name, value in built.items() if name in Content.__dataclass_fields__}
     return Content(**typed, files=metas, kinds=kinds, families=built)
 
 
 def build_family(family: Family, files: list[rules.DataFile], metas: dict[str, FileMeta]):
-    """What `family`'s builder makes of its checked files; without one, its validated data (a
+    """What `family`'s builder makes of the checked files; without one, its validated data (a
     one-file family's mapping, or a folder's list of mappings)."""
     if family.build:
         return registry.function(family.build)(files, metas)
+    files = [f for f in files if f.schema == family.schema]
     if family.file:
         return files[0].data if files else {}
     return [f.data for f in files]
 
 
 def build_site(files: list[rules.DataFile], metas) -> Site:
-    site = files[0].data
+    site = next(f.data for f in files if f.schema == "site")
     return Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else tuple(site[k]) if k == "nav" else site[k]
                    for k in Site.__dataclass_fields__ if k in site})
 
@@ -151,5 +151,5 @@ def build_organisations(files: list[rules.DataFile], metas) -> list[Organisation
         Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], parse_url(o["url"]),
                      tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),
                      o.get("status_note", ""))
-        for f in files for o in f.data["organisations"]
+        for f in files if f.schema == "organisations" for o in f.data["organisations"]
     ]

@@ -32,19 +32,11 @@ def _json(data) -> bytes:
 
 
 def family_json(content: Content, family) -> list[OpenData]:
-    """A family without exports of its own: its data as <name>.json (a family without a builder
-    holds its validated data; a builder's objects are published field by field)."""
-    return [OpenData(f"{family.key}.json", family.heading, _json(_plain(content.family(family.key))))]
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {k: _plain(v) for k, v in vars(value).items() if not k.startswith("_")}
-    return value
+    """A family without exports of its own: its validated data as <name>.json. A family with a
+    builder holds objects, not data: it names its own exports, or publishes none."""
+    if family.build:
+        return []
+    return [OpenData(f"{family.key}.json", family.heading, _json(content.family(family.key)))]
 
 
 def organisations_json(content: Content, family) -> list[OpenData]:

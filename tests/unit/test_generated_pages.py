@@ -49,3 +49,14 @@ def test_a_section_missing_from_the_order_or_an_unknown_name_is_a_problem():
 def test_without_an_order_generated_sections_come_last():
     sections = {"glossary": {"Glossary": "g.md"}}
     assert place_sections(HAND, sections, ()) == (HAND + [sections["glossary"]], [])
+
+
+def test_a_section_named_after_a_hand_written_one_opens_it():
+    # Reviews listed first in mkdocs.yml's Self-review section, named by its first page.
+    hand = HAND + [{"Self-review": [{"Ofsted's 2012 checklist": "self-review.md"}]}]
+    sections = nav_sections([PageSpec("self-review/fw-a.md", "x", title="Review A", section="self-review.md")],
+                            {})
+    nav, problems = place_sections(hand, sections, ("index.md", "inspection/index.md", "self-review.md", "about.md"))
+    assert problems == []
+    assert nav[2] == {"Self-review": [{"Review A": "self-review/fw-a.md"},
+                                      {"Ofsted's 2012 checklist": "self-review.md"}]}

@@ -28,12 +28,13 @@ def test_a_portal_without_the_2010_survey_publishes_no_survey_file():
     assert "survey.json" not in {m.path for m in published(content())}
 
 
-def test_a_family_without_exports_of_its_own_publishes_its_data():
+def test_a_family_without_a_builder_publishes_its_data_and_one_with_a_builder_nothing_by_default():
     content_ = content()
-    family = Family("organisations", file="organisations.yml", title="Who is who")
-    (made,) = family_json(content_, family)
-    assert (made.path, made.title, made.format) == ("organisations.json", "Who is who", "json")
-    assert json.loads(made.data)[0]["id"] == "org-a"
+    content_.families["glossary"] = {"terms": [{"id": "term-a", "term": "A", "definition": "The letter."}]}
+    (made,) = family_json(content_, Family("glossary", file="glossary.yml", title="Glossary of terms"))
+    assert (made.path, made.title, made.format) == ("glossary.json", "Glossary of terms", "json")
+    assert json.loads(made.data)["terms"][0]["id"] == "term-a"
+    assert family_json(content_, Family("organisations", file="organisations.yml", build="load:build_organisations")) == []
 
 
 def test_the_open_data_page_lists_every_file_with_its_title_escaped():
