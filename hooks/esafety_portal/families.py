@@ -16,8 +16,8 @@ ANY_FRAMEWORK_ITEM = "framework item"
 @dataclass(frozen=True)
 class Family:
     """One family of data. Only `schema` and where its files are are needed: a family with no
-    builder keeps its validated data, one with a `template` gets a generated `page`, and every
-    family publishes its data as open data unless it names its own exports (or none)."""
+    builder keeps its validated data and publishes it as open data, and one with a `template`
+    gets a generated `page`."""
 
     schema: str  # data/schema/<schema>.schema.json
     file: str = ""  # its one data file, relative to data/ ...
@@ -47,11 +47,6 @@ class Family:
     @property
     def heading(self) -> str:
         return self.title or self.key.replace("-", " ").replace("_", " ").capitalize()
-
-    def owns(self, shown_as: str) -> bool:
-        """Whether the data file `shown_as` (data/...) is one of this family's."""
-        relative = shown_as.removeprefix("data/")
-        return relative == self.file if self.file else relative.startswith(f"{self.folder}/")
 
 
 # The one table of families. A framework's items and groups name their own kind, and its file

@@ -84,26 +84,30 @@ def place_sections(nav: list, sections: dict[str, dict], order) -> tuple[list, l
     """mkdocs.yml's nav with the generated `sections` in it, and the problems with `order` (data/site.yml's
     nav:). A section named after a hand-written one (its first page, such as self-review.md) opens
     that section; every other goes where `order` puts it, or last without an order."""
-    hand = {entry_id(entry): _opened(entry, sections[entry_id(entry)]) if entry_id(entry) in sections else entry
-            for entry in nav}
+    hand = {entry_id(entry): _opened(entry, sections[entry_id(entry)])
+            if entry_id(entry) in sections and isinstance(entry, dict) else entry for entry in nav}
     own = {name: section for name, section in sections.items() if name not in hand}
+    # Generated pages can open a section, not join a page that stands alone in the menu.
+    problems = [f"pages made from data name '{name}', a page on its own in mkdocs.yml's nav: make it a section"
+                for name in sections if name in hand and not isinstance(hand[name], dict)]
     if not order:
-        return list(hand.values()) + list(own.values()), []
+        return list(hand.values()) + list(own.values()), problems
     everything = {**hand, **own}
-    problems = [f"'{name}' is not a section of the menu: use the first page of a section in mkdocs.yml's nav, "
-                f"or one of {', '.join(sorted(own)) or 'no generated section'}"
-                for name in order if name not in everything]
+    problems += [f"'{name}' is not a section of the menu: use the first page of a section in mkdocs.yml's nav, "
+                 f"or one of {', '.join(sorted(own)) or 'no generated section'}"
+                 for name in order if name not in everything]
     problems += [f"does not list '{name}': add it where its section goes in the menu"
                  for name in everything if name not in order]
     return [everything[name] for name in order if name in everything], problems
 
 
-def _opened(entry, section: dict):
-    """A hand-written section (`{title: [pages]}`) with the generated `section`'s pages first."""
+def _opened(entry: dict, section: dict) -> dict:
+    """A hand-written section (`{title: [pages]}` or `{title: page}`) with the generated `section`'s
+    pages first."""
     pages = next(iter(section.values()))
     pages = pages if isinstance(pages, list) else [section]
-    title, own = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-    return {title: pages + (own if isinstance(own, list) else [own])} if title else entry
+    title, own = next(iter(entry.items()))
+    return {title: pages + (own if isinstance(own, list) else [own])}
 
 
 def publish_pages(files, config, pages: list, renderer):

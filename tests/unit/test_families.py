@@ -8,9 +8,8 @@ def test_a_new_family_is_one_line_with_the_old_arguments():
     guide = Family("guide", folder="guides", page="", kinds={"steps": "step"})
     assert (guide.key, guide.heading, guide.build, guide.own_kind, guide.references) == ("guide", "Guide", "", "", {})
     assert guide.exports and guide.pages  # its data is published and a template would make its page
-    contacts = Family("contacts", file="contacts.yml", page="contacts.md", kinds={"contacts": "contact"})
-    assert contacts.owns("data/contacts.yml") and not contacts.owns("data/contacts/x.yml")
-    assert guide.owns("data/guides/online-bullying.yml") and not guide.owns("data/templates/x.yml")
+    contacts = Family("contacts", file="contacts.yml", optional=True, page="contacts.md", kinds={"contacts": "contact"})
+    assert (contacts.key, contacts.optional, contacts.template) == ("contacts", True, "")
 
 
 def test_each_family_is_found_by_its_schema():

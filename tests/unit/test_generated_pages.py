@@ -60,3 +60,11 @@ def test_a_section_named_after_a_hand_written_one_opens_it():
     assert problems == []
     assert nav[2] == {"Self-review": [{"Review A": "self-review/fw-a.md"},
                                       {"Ofsted's 2012 checklist": "self-review.md"}]}
+
+
+def test_pages_cannot_join_a_page_that_stands_alone():
+    sections = {"about.md": {"Extra": ["extra.md", "more.md"]}}
+    nav, problems = place_sections(["index.md", {"About": "about.md"}], sections, ())
+    assert nav == ["index.md", {"About": ["extra.md", "more.md", "about.md"]}] and problems == []
+    nav, problems = place_sections(["index.md", "about.md"], sections, ())
+    assert problems == ["pages made from data name 'about.md', a page on its own in mkdocs.yml's nav: make it a section"]
