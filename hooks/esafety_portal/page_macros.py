@@ -1,0 +1,75 @@
+"""The macros hand-written pages (docs/*.md) may call, by name: the one list of them.
+
+hooks/macros.py registers these with mkdocs-macros for the build; `make check`
+(esafety_portal.check) takes their names from here too, so that the pages' template-code check
+(page_templates.check_page) allows the same macros in both and one never passes what the other
+refuses. Each macro only calls a render function; nothing runs until a page calls it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .model import Content
+from .pages import pages_of_data_files, relative_path
+from .render import Renderer
+from .self_review import framework
+
+
+def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], str], docs_dir: Path,
+                use_directory_urls: bool = True) -> dict[str, Callable[..., str]]:
+    """Name -> macro. `page()`: the page being rendered (its src_uri). `renderer` may be None where
+    only the names are wanted (make check): no macro is called there."""
+
+    def features() -> str:
+        """Every feature of good and outstanding practice, by theme (the 2012 briefing's framework file)."""
+        return renderer.render("features.md.jinja", page())
+
+    def inadequate_indicators() -> str:
+        """Every indicator of inadequate practice (the 2012 briefing's framework file)."""
+        return renderer.render("inadequate.md.jinja", page())
+
+    def questions() -> str:
+        """Every sample question, by audience (the 2012 briefing's framework file)."""
+        return renderer.render("questions.md.jinja", page())
+
+    def inspection_overview() -> str:
+        """The key judgements and the SMSC point (the 2012 briefing's inspection: details)."""
+        return renderer.render("inspection.md.jinja", page())
+
+    def historical_notice(document: str) -> str:
+        """The 'historical document' notice for a framework quoted as a source (data/frameworks/)."""
+        return renderer.render("historical_notice.md.jinja", page(), document=document)
+
+    def survey_2010() -> str:
+        """The 2010 survey: figures, findings, recommendations (its framework file's items and survey:)."""
+        return renderer.render("survey.md.jinja", page())
+
+    def organisations() -> str:
+        """Organisations and tools (data/organisations.yml)."""
+        return renderer.render("organisations.md.jinja", page())
+
+    def sources() -> str:
+        """The source documents: the frameworks whose own entry is on this page (data/frameworks/)."""
+        return renderer.render("sources.md.jinja", page())
+
+    def self_review() -> str:
+        """The self-review tool and its printable checklist (features, inadequate, questions)."""
+        return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls))
+
+    def whats_new() -> str:
+        """Every dated change to the content, newest first (the `changes` of every data file)."""
+        return renderer.render("whats-new.md.jinja", page(), pages=pages_of_data_files(content, docs_dir),
+                               relative=lambda src: relative_path(src, page()))
+
+    def current_frameworks() -> str:
+        """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""
+        return renderer.render("current_frameworks.md.jinja", page())
+
+    def item_link(item_id: str, text: str | None = None) -> str:
+        """A link to any item by its id, checked at build time."""
+        return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
+
+    return {macro.__name__: macro for macro in (
+        features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
+        organisations, sources, self_review, whats_new, current_frameworks, item_link)}
