@@ -173,3 +173,29 @@ def test_the_build_refuses_an_escaping_page_and_publishes_nothing(tmp_path):
     # make check refuses the same page with the same lines (issue 21: neither passes what the other refuses).
     refused = {f"  {problem}" for problem in page_problems(project)}
     assert refused and refused == {line for line in output.splitlines() if line.startswith("  docs/")}, output
+
+
+def test_the_build_allows_exactly_the_macros_make_check_allows(content):
+    """hooks/macros.py registers page_macros' list and builds the pages' sandbox from it, the list
+    make check reads: run its define_env on a stand-in for mkdocs-macros' env."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("macros_under_test", ROOT / "hooks" / "macros.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    class Env:
+        def __init__(self):
+            self.macros = {"context": print}  # one of mkdocs-macros' own, never a page's
+            self.conf = {"esafety_content": content, "theme": SimpleNamespace(custom_dir=str(ROOT / "overrides")),
+                         "config_file_path": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
+                         "use_directory_urls": True}
+
+        def macro(self, function, name=""):
+            self.macros[name or function.__name__] = function
+
+    env = Env()
+    module.define_env(env)
+    listed = set(page_macros(None, None, lambda: "", ROOT / "docs"))
+    assert set(env.macros) - {"context"} == listed == env.esafety_pages.macro_names
