@@ -142,3 +142,15 @@ def test_every_page_links_the_feed_in_its_head(built_site):
         href = found[0]
         resolved = (built_site / href.lstrip("/")) if href.startswith("/") else page.parent / href
         assert resolved.resolve() == feed, (page, href)
+
+
+def test_a_feed_reader_reads_it_as_atom_1_0(feed, built_site):
+    import feedparser
+
+    for data in (feed, (built_site / "feed.xml").read_bytes()):
+        parsed = feedparser.parse(data)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.version == "atom10"
+        assert parsed.entries and all(e.id and e.title and e.link and e.updated_parsed for e in parsed.entries)
+    hostile = feedparser.parse(feed).entries
+    assert " ".join(HOSTILE.split()) in [e.summary for e in hostile]
