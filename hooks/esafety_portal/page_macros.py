@@ -7,13 +7,16 @@ refuses. Each macro only calls a render function; nothing runs until a page call
 """
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
+from .incident_record import DOCUMENT_NAME, FIELDS
+from .incident_record import FOLDER as RECORD_FOLDER
 from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
-from .self_review import framework
+from .self_review import framework, page_url
 
 
 def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], str], docs_dir: Path,
@@ -57,6 +60,14 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         """The self-review tool and its printable checklist (features, inadequate, questions)."""
         return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls))
 
+    def incident_record() -> str:
+        """The incident record's form, its printed record and its blank downloads (incident_record.FIELDS)."""
+        here = posixpath.dirname(page_url(page(), use_directory_urls))
+        blank = {extension: posixpath.relpath(f"{RECORD_FOLDER}/{DOCUMENT_NAME}.{extension}", here or ".")
+                 for extension in ("docx", "odt")}
+        return renderer.render("incident_record.html.jinja", page(), fields=FIELDS,
+                               blank_docx=blank["docx"], blank_odt=blank["odt"])
+
     def whats_new() -> str:
         """Every dated change to the content, newest first (the `changes` of every data file)."""
         return renderer.render("whats-new.md.jinja", page(), pages=pages_of_data_files(content, docs_dir),
@@ -72,4 +83,4 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
 
     return {macro.__name__: macro for macro in (
         features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
-        organisations, sources, self_review, whats_new, current_frameworks, item_link)}
+        organisations, sources, self_review, incident_record, whats_new, current_frameworks, item_link)}
