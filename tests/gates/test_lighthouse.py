@@ -17,6 +17,8 @@ PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/
 
 # A reviewable framework's self-review (0.98 performance alone, the median of 3 runs; 1 in the rest).
 PAGES["framework-review"] = "self-review/dfe-filtering-monitoring/"
+# The incident record: a form with the self-review's storage and the templates' filling scripts.
+PAGES["incident-record"] = "what-to-do/record/"
 
 
 @pytest.fixture(scope="module")
