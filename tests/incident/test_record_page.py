@@ -68,6 +68,12 @@ def test_a_guide_from_the_address_gives_its_steps_as_a_checklist_with_times(cont
     page.goto(site_url + PATH)  # no ?guide= now: the record keeps its own
     page.locator(step("tell-dsl", "done")).wait_for()
     assert page.is_checked(step("tell-dsl", "done")) and not page.is_checked(step("record", "done"))
+    assert page.locator("#ir\\:guide-other").is_hidden()
+    # Opened from another guide's page: the record keeps its own, and says so.
+    open_record(page, site_url, "?guide=sextortion")
+    page.locator(step("tell-dsl", "done")).wait_for()
+    assert page.input_value("#ir\\:guide") == "shared-nudes"
+    assert "follows another guide" in page.inner_text("#ir\\:guide-other")
     page.select_option("#ir\\:guide", "sextortion")
     assert page.locator("#ir\\:steps li").count() == 1
 

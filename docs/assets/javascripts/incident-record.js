@@ -86,6 +86,12 @@
     // the first thing written, like everything else.
     var asked = new URLSearchParams(window.location.search).get("guide");
     if (asked && !state.values.guide && guideById(asked)) S.set(state, "guide", asked, now());
+    else if (asked && guideById(asked) && asked !== state.values.guide) {
+      // Never switched silently: the record on this device is about another incident.
+      $("guide-other").textContent = "You came from the guide “" + guideById(asked).title + "”, but the record on this " +
+        "device follows another guide. To record a new incident, download this record, clear it, then choose the guide.";
+      $("guide-other").hidden = false;
+    }
     $("guide-panel").hidden = false;
     show();
   }
