@@ -33,7 +33,12 @@
 
   // Now as a datetime-local value, in this computer's time.
   function localNow() {
-    var date = new Date();
+    return localTime(now());
+  }
+
+  // An ISO time as a datetime-local value ("2026-12-04T14:05"), in this computer's time.
+  function localTime(iso) {
+    var date = new Date(iso);
     return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
   }
 
@@ -118,10 +123,6 @@
     $("saved").textContent = "Not saved: this browser is not keeping your record on this device.";
   }
 
-  function localTime(iso) {
-    var date = new Date(iso);
-    return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-  }
 
   function onInput(event) {
     var target = event.target;
