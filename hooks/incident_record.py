@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from esafety_portal.incident_record import FOLDER, GUIDES, documents, guides_json
+from esafety_portal.documents.record import documents
+from esafety_portal.incident_record import FOLDER, GUIDES, guides_json
 
 
 def on_files(files, config):

@@ -3,7 +3,7 @@ happened, the blank .docx and .odt the page fills in with them in the browser, a
 response guides (with their steps) the record can start from.
 
 The fields are named here once: the page's form is drawn from FIELDS, and each blank in the
-documents is a Placeholder run labelled with the field's label in brackets, which is how the
+documents (documents/record.py writes them from `outline`) is a Placeholder run labelled with the field's label in brackets, which is how the
 browser's filling (school-details-fill.js, the same path as the templates) finds it.
 """
 from __future__ import annotations
@@ -13,8 +13,6 @@ import json
 import math
 from dataclasses import dataclass
 
-from .documents.docx import docx_bytes
-from .documents.odt import odt_bytes
 from .documents.outline import Heading, Outline, Paragraph
 from .templates import Piece
 
@@ -73,12 +71,6 @@ def outline(author: str) -> Outline:
         reviewed=FIELDS_CHANGED, cover=(f"Published by {author}.",), blocks=tuple(blocks),
         footer="Incident record. Confidential: holds personal data about pupils.",
     )
-
-
-def documents(author: str) -> dict[str, bytes]:
-    """The blank record as .docx and .odt, by file name."""
-    doc_outline = outline(author)
-    return {f"{DOCUMENT_NAME}.docx": docx_bytes(doc_outline), f"{DOCUMENT_NAME}.odt": odt_bytes(doc_outline)}
 
 
 def guides_json(guides: list[dict]) -> str:

@@ -18,7 +18,8 @@ from odf import text as odf_text
 from odf.namespaces import TEXTNS
 
 from esafety_portal.documents.outline import PLACEHOLDER_STYLE
-from esafety_portal.incident_record import DOCUMENT_NAME, FIELDS, VERSION, documents, guides_json
+from esafety_portal.documents.record import documents
+from esafety_portal.incident_record import DOCUMENT_NAME, FIELDS, VERSION, guides_json
 from support.site import ROOT
 
 AUTHOR = "Example County Council"

@@ -11,21 +11,21 @@
  *
  * Stored and exported as {format, version, saved, values, modified} (+ exported): version 1.
  * A plain script that defines one global, and module.exports for Node's test runner; it needs
- * school-details-state.js (SchoolDetailsState) loaded first.
+ * stored-record.js (StoredRecord) and school-details-state.js (SchoolDetailsState) loaded first.
  */
 (function (root, factory) {
   "use strict";
   var node = typeof module === "object" && module.exports;
-  var api = factory(node ? require("./school-details-state.js") : root.SchoolDetailsState);
+  var api = node ? factory(require("./stored-record.js"), require("./school-details-state.js"))
+    : factory(root.StoredRecord, root.SchoolDetailsState);
   if (node) module.exports = api;
   else root.IncidentRecordState = api;
-})(typeof self !== "undefined" ? self : this, function (Values) {
+})(typeof self !== "undefined" ? self : this, function (StoredRecord, Values) {
   "use strict";
 
   var FORMAT = "esafety-incident-record";
   var VERSION = 1;
   var NAME = /^(?:[a-z0-9]+(?:-[a-z0-9]+){0,20}|step:[a-z0-9]+(?:-[a-z0-9]+){0,20}:(?:done|at))$/;
-  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
   // Far above any real record, far below what slows a page.
   var LIMITS = {bytes: 2000000, values: 1000, field: 100000};
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -39,34 +39,26 @@
     return Object.prototype.hasOwnProperty.call(object, name);
   }
 
-  // A time as this page writes times, and never later than `ceiling`: a time ahead of the clock
-  // (a hand-made file, a wrong clock) would otherwise beat every real edit in a merge.
-  function time(value, ceiling) {
-    var ms = typeof value === "string" && TIME.test(value) ? Date.parse(value) : NaN;
-    if (isNaN(ms)) return "";
-    var iso = new Date(ms).toISOString();
-    return iso > ceiling ? ceiling : iso;
-  }
-
   function isRecord(data) {
     return Boolean(data) && typeof data === "object" && !Array.isArray(data);
   }
 
   // A stored record or an import, version 1 or a later one (whose values this page knows are
   // read, the rest left out), as a state; null if it is not an incident record at all. Anything
-  // that is not a known name with a string value is left out.
+  // that is not a known name with a string value is left out. Times follow StoredRecord's rule:
+  // none later than the record's save time or `now` (for tests; by default, the clock).
   function read(data, now) {
     if (!isRecord(data) || data.format !== FORMAT) return null;
-    var ceiling = now || new Date().toISOString();
+    var ceiling = StoredRecord.ceilingOf(data.saved || data.exported, now || StoredRecord.clock());
     var state = empty();
-    state.saved = time(data.saved, ceiling) || time(data.exported, ceiling);
+    state.saved = StoredRecord.time(data.saved, "", ceiling) || StoredRecord.time(data.exported, "", ceiling);
     var values = isRecord(data.values) ? data.values : {};
     var modified = isRecord(data.modified) ? data.modified : {};
     Object.keys(values).slice(0, LIMITS.values).forEach(function (name) {
       // "constructor" and the like would read as present in every plain object.
       if (!NAME.test(name) || name in Object.prototype || typeof values[name] !== "string") return;
       state.values[name] = values[name].slice(0, LIMITS.field);
-      state.modified[name] = (own(modified, name) && time(modified[name], ceiling)) || state.saved;
+      state.modified[name] = own(modified, name) ? StoredRecord.time(modified[name], state.saved, ceiling) : state.saved;
     });
     return state;
   }
