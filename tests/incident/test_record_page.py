@@ -215,3 +215,23 @@ def test_with_javascript_the_record_prints_as_text(record):
     printed = page.inner_text("#ir\\:printed")
     assert "A pupil showed a teacher an image on her phone." in printed and "4 December 2026 at 09:30" in printed
     assert page.locator(".esafety-print-url").is_visible()
+
+
+@pytest.mark.parametrize("refusal", ["setItem throws", "localStorage throws"])
+def test_where_the_browser_keeps_nothing_the_page_says_so_and_downloads_still_work(browser, site_url, refusal):
+    script = {"setItem throws": "Storage.prototype.setItem = function () { throw new DOMException('full', "
+                                "'QuotaExceededError'); };",
+              "localStorage throws": "Object.defineProperty(window, 'localStorage', {configurable: true, "
+                                     "get() { throw new DOMException('denied', 'SecurityError'); }});"}[refusal]
+    context = browser.new_context(accept_downloads=True)
+    context.add_init_script(script)
+    try:
+        page = open_record(context.new_page(), site_url)
+        notice = page.locator("#ir\\:not-saving")
+        assert notice.is_visible() and notice.get_attribute("role") == "alert"
+        page.fill(field("seen"), "Kept only while the page is open")
+        assert page.inner_text("#ir\\:saved").startswith("Not saved")
+        _, data = downloaded(page, "#ir\\:export-docx")
+        assert "Kept only while the page is open" in [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    finally:
+        context.close()

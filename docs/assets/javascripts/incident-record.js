@@ -150,7 +150,7 @@
       } else if (field.value !== value && !(field.tagName === "SELECT" && !guideById(value) && value)) {
         field.value = value;
       }
-      if (field.tagName === "TEXTAREA") field.rows = Math.max(5, value.split("\n").length + 1);
+      if (field.tagName === "TEXTAREA") field.rows = Math.min(40, Math.max(5, value.split("\n").length + 1));
     });
     showPrinted();
   }
