@@ -117,3 +117,10 @@ def test_a_guide_cannot_take_the_index_pages_name(project):
     replace_in(project / "data" / "guides" / "index.yml", "id: fixture-scare", "id: index")
     errors = [e for e in content_errors(project) if "portal's own page" in e.problem]
     assert [e.file for e in errors] == ["data/guides/index.yml"]
+
+
+@pytest.mark.parametrize("taken", ["contacts", "steps", "fixture-nudes"])
+def test_a_step_cannot_take_an_anchor_of_the_page_itself(project, taken):
+    error, line = mistake(project, "- id: record", f"- id: {taken}", "the guide page's own heading")
+    assert (error.file, error.line, error.path) == (GUIDE, line, "steps[3].id")
+    assert "choose another id" in error.fix

@@ -25,6 +25,10 @@ ROLES = {
     "governors": "The governing body or proprietor",
 }
 
+# The anchors a guide's page gives its own sections (overrides/markdown/guide.md.jinja): no step
+# may take one, nor the guide's own id.
+PAGE_ANCHORS = ("contacts", "steps")
+
 FOLDER = "what-to-do"  # the guides' pages: what-to-do/index.md and what-to-do/<id>.md
 INDEX = f"{FOLDER}/index.md"
 
@@ -182,7 +186,13 @@ def _guide_problems(f, contact_ids: set[str]) -> list[ContentError]:
                                    f"make them the same: change the id to '{expected}', or rename the file"))
     position: dict[str, int] = {}
     for index, step in enumerate(f.data["steps"]):
-        if step["id"] in position:
+        if step["id"] in PAGE_ANCHORS + (f.data["id"],):
+            where = ["steps", index, "id"]
+            errors.append(ContentError(
+                f.shown_as, line_of(f.data, where), format_path(where),
+                f"'{step['id']}' is the link of the guide page's own heading, so the step's link would not reach it",
+                f"choose another id, such as '{f.data['id'][:20]}-{step['id']}-step'"))
+        elif step["id"] in position:
             where = ["steps", index, "id"]
             errors.append(ContentError(
                 f.shown_as, line_of(f.data, where), format_path(where),
