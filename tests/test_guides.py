@@ -124,3 +124,15 @@ def test_a_step_cannot_take_an_anchor_of_the_page_itself(project, taken):
     error, line = mistake(project, "- id: record", f"- id: {taken}", "the guide page's own heading")
     assert (error.file, error.line, error.path) == (GUIDE, line, "steps[3].id")
     assert "choose another id" in error.fix
+
+
+def test_review_lists_the_county_contacts_that_are_still_examples(project, capsys):
+    from esafety_portal import review
+
+    assert review.main([str(project)]) == 0
+    report = capsys.readouterr().out
+    listed = report[report.index("County contacts that are still examples"):]
+    assert "fixture-lado: Fixture local authority designated officer (LADO), 01000 000000" in listed
+    assert "fixture-police" not in listed  # example: false
+    replace_in(project / "data" / "site.yml", "example: true", "example: false")
+    assert "None: every county contact is the county's own." in review.example_contacts_report(load_content(project))
