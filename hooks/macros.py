@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from esafety_portal.errors import in_github_actions
+from esafety_portal.framework_review import page_of_review, reviewable
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.page_templates import PageEnvironment, check_page, report
 from esafety_portal.pages import pages_of_data_files, relative_path
@@ -84,6 +85,12 @@ def define_env(env):
     def current_frameworks() -> str:
         """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""
         return renderer.render("current_frameworks.md.jinja", page())
+
+    @env.macro
+    def current_reviews() -> str:
+        """Today's self-reviews (data/frameworks/*.yml with a self_review: block), for the home page."""
+        return renderer.render("current_reviews.md.jinja", page(), reviews=[
+            (fw, relative_path(page_of_review(fw.id), page())) for fw in reviewable(content)])
 
     @env.macro
     def item_link(item_id: str, text: str | None = None) -> str:
