@@ -35,7 +35,7 @@ def article(html: str) -> str:
 
 def test_what_to_do_comes_straight_after_home_in_the_menu(site):
     home = read(site, "")
-    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index('<div class="md-content"')]
     sections = re.findall(r'<label class="md-nav__link"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', nav)
     assert sections[:2] == ["What to do", "Frameworks"], sections
     links = re.findall(r'href="([^"]+)"', nav)
@@ -108,3 +108,18 @@ def test_a_site_with_no_guides_builds_and_says_none_yet(tmp_path):
     page = article(read(tmp_path / "site", "what-to-do"))
     assert "No guides have been published yet." in page
     assert EXAMPLE in page  # the county's contacts are still there, still marked
+
+
+def test_the_home_page_leads_with_tasks_and_keeps_2012_under_history(site):
+    home = article(read(site, ""))
+    tasks = [home.index(f'href="{href}') for href in ("what-to-do/", "self-review/", "templates/", "whats-new/")]
+    assert tasks == sorted(tasks) and tasks[-1] < home.index("Who it is for")
+    assert home.index("What schools must do now") < home.index("History") < home.index('href="inspection/"')
+
+
+def test_the_self_review_menu_leads_with_todays_reviews(site):
+    home = read(site, "")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index('<div class="md-content"')]
+    links = re.findall(r'href="([^"]+)"', nav)
+    reviews = [i for i, link in enumerate(links) if link.startswith("self-review/") and link != "self-review/"]
+    assert reviews and max(reviews) < links.index("self-review/")
