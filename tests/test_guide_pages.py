@@ -123,3 +123,8 @@ def test_the_self_review_menu_leads_with_todays_reviews(site):
     links = re.findall(r'href="([^"]+)"', nav)
     reviews = [i for i, link in enumerate(links) if link.startswith("self-review/") and link != "self-review/"]
     assert reviews and max(reviews) < links.index("self-review/")
+
+
+def test_whats_new_links_a_guides_changes_to_its_page(site):
+    page = article(read(site, "whats-new"))
+    assert '<a href="../what-to-do/fixture-nudes/">A pupil has shared a fixture image</a>' in page
