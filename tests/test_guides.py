@@ -136,3 +136,10 @@ def test_review_lists_the_county_contacts_that_are_still_examples(project, capsy
     assert "fixture-police" not in listed  # example: false
     replace_in(project / "data" / "site.yml", "example: true", "example: false")
     assert "None: every county contact is the county's own." in review.example_contacts_report(load_content(project))
+
+
+def test_a_national_contact_checked_against_a_copy_says_whose(project):
+    error, line = mistake(project, "against: publisher", "against: secondary copy", "does not say whose",
+                          file="data/contacts.yml")
+    assert (error.file, error.line, error.path) == ("data/contacts.yml", line, "contacts[0].checked.against")
+    assert "copy_of:" in error.fix

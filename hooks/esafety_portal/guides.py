@@ -8,7 +8,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .checks import CheckRecord, record_from_data
+from .checks import CheckRecord, copy_problems, record_from_data
 from .errors import ContentError
 from .model import FileMeta
 from .values import parse_url
@@ -161,11 +161,13 @@ def check_guides(files) -> list[ContentError]:
 
 
 def _contact_ids(files) -> tuple[set[str], list[ContentError]]:
-    """Every contact id, and an error for an id given twice (in one file or across both)."""
+    """Every contact id, and an error for an id given twice (in one file or across both) or for a
+    check record that is unclear about whose copy was read."""
     seen: dict[str, str] = {}
     errors = []
     for f in [f for schema in ("site", "contacts") for f in files if f.schema == schema]:  # the county's first
         for index, contact in enumerate(f.data.get("contacts", [])):
+            errors += copy_problems(f, ["contacts", index, "checked"])  # national contacts' check records
             where = ["contacts", index, "id"]
             line = line_of(f.data, where)
             if contact["id"] in seen:
