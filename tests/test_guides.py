@@ -135,7 +135,7 @@ def test_review_lists_the_county_contacts_that_are_still_examples(project, capsy
     assert "fixture-lado: Fixture local authority designated officer (LADO), 01000 000000" in listed
     assert "fixture-police" not in listed  # example: false
     replace_in(project / "data" / "site.yml", "example: true", "example: false")
-    assert "None: every county contact is the county's own." in review.example_contacts_report(load_content(project))
+    assert "None: no county contact is marked as an example." in review.example_contacts_report(load_content(project))
 
 
 def test_a_national_contact_checked_against_a_copy_says_whose(project):

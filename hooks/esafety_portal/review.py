@@ -73,7 +73,7 @@ def example_contacts_report(content: Content) -> list[str]:
     found = content.guides.examples() if content.guides else []
     lines = ["County contacts that are still examples (data/site.yml contacts:)", ""]
     if not found:
-        return lines + ["None: every county contact is the county's own."]
+        return lines + ["None: no county contact is marked as an example."]
     lines += [f"{c.id}: {c.role}, {c.phone or c.email or c.url}" for c in found]
     return lines + ["", f"{len(found)} example contact(s): put in the county's own details and set example: false."]
 
