@@ -2,8 +2,9 @@
 data/frameworks/ with a `self_review:` block), made from the data alone, so making a framework
 reviewable is an edit to its file.
 
-on_config (priority 40, after framework_pages has made the Frameworks section) lists each
-review in the nav straight after its framework's page; on_files renders the page through
+on_config (priority 40, after framework_pages has made the Frameworks section) lists the
+reviews first in the nav's Self-review section (or, without one, each straight after its
+framework's page); on_files renders the page through
 overrides/markdown/framework_review.md.jinja (template: self-review.html, the same tool as the
 2012 briefing's) and publishes assets/self-review/<id>.json for its script.
 """
@@ -19,20 +20,28 @@ from esafety_portal.generated_pages import publish_pages
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.render import Renderer
 
-SECTION = "Frameworks"  # hooks/framework_pages.py
+SECTION = "Self-review"  # mkdocs.yml: today's reviews lead it, Ofsted's 2012 checklist after them
+FALLBACK = "Frameworks"  # hooks/framework_pages.py: where they go if there is no Self-review section
 
 
 @event_priority(40)
 def on_config(config):
+    nav = config.nav or []
+    sections = {next(iter(e)): e[next(iter(e))] for e in nav if isinstance(e, dict) and isinstance(
+        e[next(iter(e))], list)}
+    if SECTION in sections:
+        # Today's reviews first, in the frameworks' order, before the historical checklist.
+        sections[SECTION][:0] = [{fw.self_review.title: page_of_review(fw.id)}
+                                 for fw in reviewable(config["esafety_content"])]
+        return config
     for fw in reviewable(config["esafety_content"]):
-        for entry in config.nav or []:
-            if isinstance(entry, dict) and SECTION in entry:
-                pages = entry[SECTION]
-                # After its framework's page; a framework on hand-written pages (the 2012 briefing)
-                # is not in this section, so its review goes at the end.
-                at = next((i + 1 for i, e in enumerate(pages) if isinstance(e, dict) and fw.home in e.values()),
-                          len(pages))
-                pages.insert(at, {fw.self_review.title: page_of_review(fw.id)})
+        pages = sections.get(FALLBACK)
+        if pages is not None:
+            # After its framework's page; a framework on hand-written pages (the 2012 briefing)
+            # is not in this section, so its review goes at the end.
+            at = next((i + 1 for i, e in enumerate(pages) if isinstance(e, dict) and fw.home in e.values()),
+                      len(pages))
+            pages.insert(at, {fw.self_review.title: page_of_review(fw.id)})
     return config
 
 

@@ -16,6 +16,7 @@ class Family:
     folder: str = ""  # ... or the folder in which every .yml file is one member
     page: str = ""  # the docs page that shows it, if one fixed page does
     kinds: dict = field(default_factory=dict)  # list (or field) name -> kind of the items in it
+    optional: bool = False  # a single file the portal can do without (no national contacts yet)
 
 
 # The one table of families. A framework's items and groups name their own kind, and its file
@@ -30,8 +31,12 @@ FAMILIES = (
         "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
         "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
         "support": "support"}),
+    # Response guides (esafety_portal/guides.py): their step ids are the guide's own, so no kinds.
+    Family("guide", folder="guides"),
+    Family("contacts", file="contacts.yml", optional=True),  # national contacts the guides name
 )
-SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema; each must exist
+SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
+REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist
 FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
 ITEM_KIND = {name: kind for f in FAMILIES for name, kind in f.kinds.items()}
 # The page that shows each kind of item of a family with one fixed page.
@@ -56,6 +61,7 @@ REFERENCES = {
     "expectation": ("expectation",),
     "grades": ("grade",),
     "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
+    "sources": (ANY_FRAMEWORK_ITEM,),  # a response guide's step: the items it comes from
 }
 
 # The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a

@@ -7,6 +7,7 @@ from __future__ import annotations
 FIXED_PAGES = {
     "templates": {"index": "templates/index.md", "your-school": "templates/your-school.md"},
     "frameworks": {"index": "frameworks/index.md", "crosswalk": "frameworks/crosswalk.md"},
+    "guides": {"index": "what-to-do/index.md"},  # hooks/guide_pages.py
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .incident_record import DOCUMENT_NAME, FIELDS
 from .incident_record import FOLDER as RECORD_FOLDER
+from .framework_review import page_of_review, reviewable
 from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
@@ -77,10 +78,16 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""
         return renderer.render("current_frameworks.md.jinja", page())
 
+    def current_reviews() -> str:
+        """Today's self-reviews (data/frameworks/*.yml with a self_review: block), for the home page."""
+        return renderer.render("current_reviews.md.jinja", page(), reviews=[
+            (fw, relative_path(page_of_review(fw.id), page())) for fw in reviewable(content)])
+
     def item_link(item_id: str, text: str | None = None) -> str:
         """A link to any item by its id, checked at build time."""
         return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
 
     return {macro.__name__: macro for macro in (
         features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
-        organisations, sources, self_review, incident_record, whats_new, current_frameworks, item_link)}
+        organisations, sources, self_review, incident_record, whats_new, current_frameworks, current_reviews,
+        item_link)}

@@ -3,7 +3,12 @@ navigation or search, showing the page's address and its last-reviewed date; Chr
 prints them to PDF."""
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from esafety_portal.load import load_content
+from support.site import ROOT
 
 # Pages schools print: guidance, a policy and an AUP template, the self-review checklist, a current
 # framework and the crosswalk from 2012 to today.
@@ -15,6 +20,10 @@ SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-to
 PRINTED += ["self-review/dfe-filtering-monitoring/"]
 # Forms a school prints to fill in by hand: no data behind them, so no review dates to print.
 FORMS = ["what-to-do/record/"]
+# The response guides (hooks/guide_pages.py): the What to do poster and the first guide, whichever
+# it is, once data/guides/ has any (the poster's review dates are its guides').
+GUIDES = [f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides]
+PRINTED += ["what-to-do/", GUIDES[0]] if GUIDES else []
 
 
 def print_problems(page, dated: bool = True) -> list[str]:
@@ -45,6 +54,17 @@ def test_form_prints_cleanly(page, site_url, path):
     page.goto(site_url + path)
     assert print_problems(page, dated=False) == []
     assert page.pdf(format="A4")[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize("path", GUIDES)
+def test_a_guide_prints_on_one_or_two_a4_pages_with_every_number_visible(page, site_url, path):
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    numbers = page.locator('article a[href^="tel:"]')
+    hidden = [numbers.nth(i).inner_text() for i in range(numbers.count()) if not numbers.nth(i).is_visible()]
+    assert numbers.count() and not hidden, f"numbers not printed: {hidden}"
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", page.pdf(format="A4")))
+    assert 1 <= pages <= 2, f"/{path} prints on {pages} A4 pages: shorten its steps, or split the guide"
 
 
 def test_gate_turns_red_when_navigation_prints_and_the_address_is_gone(browser, site_url):

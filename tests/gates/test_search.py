@@ -138,6 +138,13 @@ CASES = [
 ]
 
 
+# What a worried adult types when something has just happened: a response guide (what-to-do/,
+# hooks/guide_pages.py) must be the first result, whichever guide it is.
+GUIDE_QUERIES = ["pupil shared a nude", "sextortion", "LADO", "filtering alert", "nude image shared what to do",
+                 "ransomware", "grooming"]
+GUIDES = "what-to-do/"
+
+
 @pytest.fixture(scope="module")
 def search_box(browser, site_url):
     context = browser.new_context()
@@ -169,6 +176,14 @@ def test_every_query_finds_its_page_in_the_top_three(search_box, index):
     problems = misses(search_box, CASES, index)
     assert not problems, (f"{len(problems)} of {len(CASES)} searches no longer find what readers want "
                           "(CONTRIBUTING.md, \"When the search gate fails\"):\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize("query", GUIDE_QUERIES)
+def test_what_has_happened_finds_a_response_guide_first(search_box, query):
+    top = search_box.top(query)
+    assert top and top[0].startswith(GUIDES) and top[0] != GUIDES, (
+        f'Searching for "{query}" should show a response guide (a page under /{GUIDES}) first, but shows {top}. '
+        "Add the words people type to the guide's keywords: in data/guides/.")
 
 
 def test_the_gate_turns_red_when_a_target_is_not_found(search_box, index):
