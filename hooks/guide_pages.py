@@ -22,10 +22,14 @@ AFTER = "Home"
 RECORD = {"Incident record": "what-to-do/record.md"}
 
 
+def has_record(config) -> bool:
+    return (Path(config["docs_dir"]) / RECORD["Incident record"]).is_file()
+
+
 @event_priority(50)
 def on_config(config):
     guides = config["esafety_content"].guides
-    record = [RECORD] if (Path(config["docs_dir"]) / RECORD["Incident record"]).is_file() else []
+    record = [RECORD] if has_record(config) else []
     add_nav_section(config, SECTION, [INDEX] + [{g.title: g.page} for g in guides.guides] + record, AFTER)
     return config
 
@@ -43,5 +47,5 @@ def on_files(files, config):
         contacts = guides.contacts_of(guide)
         behind = [guide.data_file] + sorted({c.data_file for c in contacts} - {"data/site.yml"})
         pages[guide.page] = renderer.render("guide.md.jinja", guide.page, guide=guide, guides=guides,
-                                            contacts=contacts, data_files=behind)
+                                            contacts=contacts, data_files=behind, record=has_record(config))
     return publish_pages(files, config, pages)

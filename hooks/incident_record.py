@@ -13,8 +13,9 @@ def on_files(files, config):
     content = config["esafety_content"]
     for name, data in documents(content.site.council).items():
         files.append(File.generated(config, f"{FOLDER}/{name}", content=data))
-    # The response guides as plain dicts of data/schema/guide.schema.json; none until the guides
-    # family is loaded into the content model (issue 23), when it is wired in here.
-    guides: list[dict] = []
+    # The loaded response guides (esafety_portal.guides), as the plain dicts guides_json reads.
+    guides = [{"id": g.id, "title": g.title, "order": g.order,
+               "steps": [{"id": s.id, "title": s.title, "actor": s.actor} for s in g.steps]}
+              for g in content.guides.guides]
     files.append(File.generated(config, GUIDES, content=guides_json(guides)))
     return files

@@ -48,6 +48,7 @@ class Contact:
     example: bool = False  # a county's placeholder number, marked on every page that shows it
     checked: CheckRecord | None = None  # national contacts: where the number was last checked
     data_file: str = ""
+    use_for: str = ""  # national contacts: what the service is for, in a sentence
 
     @property
     def tel(self) -> str:
@@ -127,7 +128,8 @@ class Guides:
 def _contact(raw: dict, data_file: str) -> Contact:
     return Contact(raw["id"], raw["role"], raw.get("phone", ""), raw.get("hours", ""),
                    parse_url(raw["url"]) if raw.get("url") else "", raw.get("email", ""),
-                   raw.get("example", False), record_from_data(raw.get("checked")), data_file)
+                   raw.get("example", False), record_from_data(raw.get("checked")), data_file,
+                   raw.get("use_for", ""))
 
 
 def build_guides(files, metas: dict[str, FileMeta]) -> Guides:
