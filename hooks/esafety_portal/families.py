@@ -30,6 +30,9 @@ FAMILIES = (
         "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
         "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
         "support": "support"}),
+    # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
+    Family("duties", file="duties.yml", page="school-year.md",
+           kinds={"dates": "school date", "duties": "recurring duty"}),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema; each must exist
 FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
@@ -56,6 +59,8 @@ REFERENCES = {
     "expectation": ("expectation",),
     "grades": ("grade",),
     "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
+    "sources": (ANY_FRAMEWORK_ITEM,),  # a recurring duty's (data/duties.yml)
+    "from": ("school date",),  # the school date a recurring duty counts from
 }
 
 # The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from . import checks, clock, frameworks, generated_pages, limits, rules, schema_check, templates
+from . import checks, clock, duties, frameworks, generated_pages, limits, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import SINGLE_FILES, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -93,6 +93,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     errors += checks.check_records(parsed)  # on every file that reads, as check_equivalence
     errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
+    errors += duties.check_duties(valid)
     if publishing:
         errors += checks.refused_secondary(valid)
     if errors:
@@ -137,5 +138,6 @@ def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
         kinds=kinds,
         templates=templates.build_templates(files, metas),
         frameworks=frameworks.build_frameworks(files, metas),
+        school_year=duties.build_school_year(files),
     )
 
