@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from esafety_portal.duties import year_starting as school_year_start
 from esafety_portal.errors import in_github_actions
 from esafety_portal.jinja_cache import bytecode_cache
 from esafety_portal.page_templates import PageEnvironment, check_page, report
@@ -79,6 +80,11 @@ def define_env(env):
         return renderer.render("whats-new.md.jinja", page(),
                                pages=pages_of_data_files(content, Path(env.conf["docs_dir"])),
                                relative=lambda src: relative_path(src, page()))
+
+    @env.macro
+    def school_year() -> str:
+        """The duties that recur, month by month, and the form for a school's own dates (data/duties.yml)."""
+        return renderer.render("school_year.md.jinja", page(), year=school_year_start(renderer.today))
 
     @env.macro
     def current_frameworks() -> str:

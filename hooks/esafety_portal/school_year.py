@@ -51,7 +51,7 @@ def duties_json(content) -> bytes:
     """What the page's script needs to work out a school's own dates and calendar."""
     page = f"{FOLDER}/{DUTIES_JSON}"
     data = {
-        "calendar_name": f"{content.site.short_name}: our school's year",
+        "calendar_name": f"{content.site.short_name}: the school's year",
         "uid_host": uid_host(content),
         "product": PRODUCT,
         "dates": [{"id": d.id, "label": d.label} for d in content.school_year.dates],
