@@ -185,3 +185,21 @@ def test_axe_finds_no_violation_empty_filled_or_with_a_bad_date(axe_page):
     axe_page.reload()
     axe_page.wait_for_selector("#sy-due-rows tr")
     assert axe_violations(axe_page, AXE) == [], "with a date refused"
+
+
+def test_without_javascript_the_year_and_its_calendar_file_are_all_there(browser, site_url, built_site, duties):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert page.locator("#sy-needs-script").is_visible() and page.locator("#sy-form").is_hidden()
+    for duty in duties["duties"]:  # each duty has its place in the year, citing its sources
+        section = page.locator(f"#{duty['id']}")
+        assert section.is_visible()
+        for source in duty["sources"]:
+            assert page.locator(f"a[href$='#{source['id']}']").count() >= 1
+    href = page.get_attribute("a[href$='default-year.ics']", "href")
+    context.close()
+    data = (built_site / "school-year" / href.split("/")[-1]).read_bytes()
+    placed = {d["id"] for d in duties["duties"] if d["usual_month"]}
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert {str(e["UID"]).split("-default@")[0] for e in events} == placed
