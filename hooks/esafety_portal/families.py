@@ -34,6 +34,9 @@ FAMILIES = (
     # Response guides (esafety_portal/guides.py): their step ids are the guide's own, so no kinds.
     Family("guide", folder="guides"),
     Family("contacts", file="contacts.yml", optional=True),  # national contacts the guides name
+    # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
+    Family("duties", file="duties.yml", page="school-year.md",
+           kinds={"dates": "school date", "duties": "recurring duty"}),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
 REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist
@@ -61,7 +64,8 @@ REFERENCES = {
     "expectation": ("expectation",),
     "grades": ("grade",),
     "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
-    "sources": (ANY_FRAMEWORK_ITEM,),  # a response guide's step: the items it comes from
+    "sources": (ANY_FRAMEWORK_ITEM,),  # the items a response guide's step or a recurring duty comes from
+    "from": ("school date",),  # the school date a recurring duty counts from
 }
 
 # The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from . import checks, clock, frameworks, generated_pages, guides, limits, rules, schema_check, templates
+from . import checks, clock, duties, frameworks, generated_pages, guides, limits, rules, schema_check, templates
 from .errors import ContentError, ContentErrors
 from .families import REQUIRED_FILES, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -94,6 +94,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
     errors += guides.check_guides(valid)
+    errors += duties.check_duties(valid)
     if publishing:
         errors += checks.refused_secondary(valid)
     if errors:
@@ -139,5 +140,6 @@ def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
         templates=templates.build_templates(files, metas),
         frameworks=frameworks.build_frameworks(files, metas),
         guides=guides.build_guides(files, metas),
+        school_year=duties.build_school_year(files),
     )
 

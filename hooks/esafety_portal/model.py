@@ -145,6 +145,7 @@ class Content:
     templates: list = field(default_factory=list)  # templates.Template, policy first
     frameworks: list = field(default_factory=list)  # frameworks.Framework, current first
     guides: object = None  # guides.Guides: the response guides and the contacts they name
+    school_year: object = None  # duties.SchoolYear: the duties that recur (data/duties.yml)
     _by_id: dict[str, object] = field(default_factory=dict, repr=False)
     _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _framework_of: dict[str, object] = field(default_factory=dict, repr=False)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .incident_record import DOCUMENT_NAME, FIELDS
 from .incident_record import FOLDER as RECORD_FOLDER
+from .duties import year_starting as school_year_start
 from .framework_review import page_of_review, reviewable
 from .model import Content
 from .pages import pages_of_data_files, relative_path
@@ -83,6 +84,10 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         return renderer.render("current_reviews.md.jinja", page(), reviews=[
             (fw, relative_path(page_of_review(fw.id), page())) for fw in reviewable(content)])
 
+    def school_year() -> str:
+        """The duties that recur, month by month, and the form for a school's own dates (data/duties.yml)."""
+        return renderer.render("school_year.md.jinja", page(), year=school_year_start(renderer.today))
+
     def item_link(item_id: str, text: str | None = None) -> str:
         """A link to any item by its id, checked at build time."""
         return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
@@ -90,4 +95,4 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     return {macro.__name__: macro for macro in (
         features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
         organisations, sources, self_review, incident_record, whats_new, current_frameworks, current_reviews,
-        item_link)}
+        school_year, item_link)}

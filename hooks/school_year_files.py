@@ -1,0 +1,13 @@
+"""Hook: publish the school's year as files: the default year's calendar (.ics) and the duties as
+JSON for the page's script (esafety_portal/school_year.py)."""
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+
+from esafety_portal.school_year import files as school_year_files
+
+
+def on_files(files, config):
+    for path, data in school_year_files(config["esafety_content"]).items():
+        files.append(File.generated(config, path, content=data))
+    return files
