@@ -128,3 +128,16 @@ def test_the_self_review_menu_leads_with_todays_reviews(site):
 def test_whats_new_links_a_guides_changes_to_its_page(site):
     page = article(read(site, "whats-new"))
     assert '<a href="../what-to-do/fixture-nudes/">A pupil has shared a fixture image</a>' in page
+
+
+def test_the_record_lists_every_loaded_guide_and_each_guide_page_starts_one(built_site, content):
+    # A rule on the real build: the incident record's guides.json is the loaded guides, step for
+    # step, and every guide page links to the record with its own id.
+    import json
+
+    listed = {g["id"]: [s["id"] for s in g["steps"]]
+              for g in json.loads((built_site / "what-to-do" / "guides.json").read_text("utf-8"))}
+    assert listed == {g.id: [s.id for s in g.steps] for g in content.guides.guides}
+    for guide in content.guides.guides:
+        html = (built_site / "what-to-do" / guide.id / "index.html").read_text("utf-8")
+        assert f'href="../record/?guide={guide.id}"' in html, guide.id

@@ -134,7 +134,7 @@ def test_review_lists_the_county_contacts_that_are_still_examples(project, capsy
     listed = report[report.index("County contacts that are still examples"):]
     assert "fixture-lado: Fixture local authority designated officer (LADO), 01000 000000" in listed
     assert "fixture-police" not in listed  # example: false
-    replace_in(project / "data" / "site.yml", "example: true", "example: false")
+    replace_in(project / "data" / "site.yml", "    example: true", "    example: false")  # the entry, not a comment
     assert "None: no county contact is marked as an example." in review.example_contacts_report(load_content(project))
 
 

