@@ -67,6 +67,13 @@ def test_a_guide_prints_on_one_or_two_a4_pages_with_every_number_visible(page, s
     assert 1 <= pages <= 2, f"/{path} prints on {pages} A4 pages: shorten its steps, or split the guide"
 
 
+def test_the_what_to_do_page_prints_as_a_one_page_poster(page, site_url):
+    page.goto(site_url + "what-to-do/")
+    page.emulate_media(media="print")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", page.pdf(format="A4")))
+    assert pages == 1, f"/what-to-do/ prints on {pages} A4 pages: shorten the guides' titles or the county contacts"
+
+
 def test_gate_turns_red_when_navigation_prints_and_the_address_is_gone(browser, site_url):
     context = browser.new_context(bypass_csp=True)  # the site's CSP rightly refuses injected styles
     page = context.new_page()
