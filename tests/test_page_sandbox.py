@@ -3,12 +3,13 @@ portal's macros and print a field of `site` through a typed filter, and nothing 
 well-known template-injection escapes fail the build with a message naming the page and line."""
 from __future__ import annotations
 
-import ast
-
 import jinja2
 import pytest
 from jinja2.exceptions import SecurityError, TemplateError
 
+from esafety_portal.check import main as check_main
+from esafety_portal.check import page_problems
+from esafety_portal.page_macros import page_macros
 from esafety_portal.page_templates import PageEnvironment, check_page
 from esafety_portal.values import FILTERS
 from support.project_copy import copy_project
@@ -110,15 +111,43 @@ def test_a_misspelt_macro_gets_a_suggestion(sandbox):
     assert problem.fix.startswith("did you mean features?")
 
 
-def test_every_real_page_is_within_what_a_page_may_do(content):
-    # The real macros' names, read from hooks/macros.py without building.
-    module = ast.parse((ROOT / "hooks" / "macros.py").read_text("utf-8"))
-    names = {f.name for f in ast.walk(module) if isinstance(f, ast.FunctionDef)
-             and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in f.decorator_list)}
-    assert {"features", "item_link"} <= names
-    sandbox = PageEnvironment({name: (lambda *a, **k: "") for name in names}, FILTERS, content.site)
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        assert check_page(sandbox, path.read_text("utf-8"), str(path.relative_to(ROOT))) == []
+def test_every_real_page_is_within_what_a_page_may_do():
+    # make check's own reading of docs/, with the macros' names from their one list.
+    assert {"features", "item_link"} <= set(page_macros(None, None, lambda: "", ROOT / "docs"))
+    assert page_problems(ROOT) == []
+
+
+def _fixture_pages(project):
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (docs / "ours.md").write_text("---\ntitle: Ours\n---\n# {{ site.portal_name | plain }}\n\n{{ features() }}\n"
+                                  "{{ item_link('feature-01', 'a feature') }}\n{{ historical_notice('x-2012') }}\n", "utf-8")
+    (docs / "inspection").mkdir()
+    (docs / "inspection" / "bad.md").write_text(
+        "---\ntitle: Bad\n---\n# Bad\n\nWords.\n{{ self.__init__.__globals__ }}\n\n"
+        "{{ lipsum.__globals__['os'].popen('id').read() }}\n", "utf-8")
+    return docs
+
+
+def test_make_check_refuses_an_escaping_page_naming_file_and_line(tmp_path):
+    _fixture_pages(tmp_path)
+    problems = page_problems(tmp_path)
+    assert [(p.file, p.line) for p in problems] == [("docs/inspection/bad.md", 7), ("docs/inspection/bad.md", 9)]
+    assert "'self' is not a macro" in problems[0].problem and "'lipsum' is not a macro" in problems[1].problem
+    (tmp_path / "docs" / "inspection" / "bad.md").unlink()
+    assert page_problems(tmp_path) == []  # a page that only calls our macros passes
+
+
+def test_make_check_exits_1_on_an_escaping_page_with_the_builds_message(tmp_path, capsys):
+    project = copy_project(tmp_path, parts=("data", "docs"))
+    page = project / "docs" / "about.md"
+    line = page.read_text("utf-8").count("\n") + 1
+    with page.open("a", encoding="utf-8") as out:
+        out.write("{{ cycler.__init__.__globals__.os.popen('id').read() }}\n")
+    assert check_main([str(project)]) == 1
+    said = capsys.readouterr().err
+    assert f"docs/about.md:{line}: 'cycler' is not a macro or value pages can use" in said, said
+    assert "The template code in the pages has 1 problem." in said
 
 
 def test_the_build_refuses_an_escaping_page_and_publishes_nothing(tmp_path):
@@ -141,3 +170,36 @@ def test_the_build_refuses_an_escaping_page_and_publishes_nothing(tmp_path):
     assert "docs/about.md:2: 'config' is not a macro" in output  # the title, in the front matter
     assert "PWNED" not in output.replace("echo PWNED", "") and "Traceback" not in output
     assert not (tmp_path / "out").exists()
+    # make check refuses the same page with the same lines (issue 21: neither passes what the other refuses).
+    refused = {f"  {problem}" for problem in page_problems(project)}
+    assert refused and refused == {line for line in output.splitlines() if line.startswith("  docs/")}, output
+
+
+def test_the_build_allows_exactly_the_macros_make_check_allows(content):
+    """hooks/macros.py registers page_macros' list and builds the pages' sandbox from it, the list
+    make check reads: run its define_env on a stand-in for mkdocs-macros' env."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    from esafety_portal.build_state import KEY, BuildState
+    from esafety_portal.render import Renderer
+
+    spec = importlib.util.spec_from_file_location("macros_under_test", ROOT / "hooks" / "macros.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    class Env:
+        def __init__(self):
+            self.macros = {"context": print}  # one of mkdocs-macros' own, never a page's
+            state = BuildState(ROOT, content, Renderer(content, ROOT / "overrides" / "markdown"))
+            self.conf = {KEY: state, "theme": SimpleNamespace(custom_dir=str(ROOT / "overrides")),
+                         "config_file_path": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
+                         "use_directory_urls": True}
+
+        def macro(self, function, name=""):
+            self.macros[name or function.__name__] = function
+
+    env = Env()
+    module.define_env(env)
+    listed = set(page_macros(None, None, lambda: "", ROOT / "docs"))
+    assert set(env.macros) - {"context"} == listed == env.esafety_pages.macro_names

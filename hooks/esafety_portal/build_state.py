@@ -30,6 +30,7 @@ class BuildState:
     content: Content
     renderer: Renderer
     use_directory_urls: bool = True
+    docs_dir: Path = Path("docs")  # the hand-written pages (mkdocs.yml's docs_dir)
     final_site_dir: str = ""  # set by hooks/publish_atomically.py while the build writes elsewhere
 
     @cached_property
@@ -68,7 +69,8 @@ def make_state(config, content: Content) -> BuildState:
 
     renderer = Renderer(content, Path(config.theme.custom_dir) / "markdown",
                         bytecode_cache=bytecode_cache(config, "markdown"))
-    return BuildState(Path(config.config_file_path).parent, content, renderer, config["use_directory_urls"])
+    return BuildState(Path(config.config_file_path).parent, content, renderer, config["use_directory_urls"],
+                      Path(config["docs_dir"]))
 
 
 def build_state(config) -> BuildState:

@@ -87,15 +87,8 @@ def _records_of(f) -> list[ContentError]:
                 f"'{item.get('id')}' has no check record, and every item of a current framework needs one",
                 "add 'checked:' with source (the address you read), section (such as paragraph 165), "
                 "date (the day you checked, YYYY-MM-DD) and against (publisher or secondary copy)"))
-        elif isinstance(record, dict) and record.get("against") == SECONDARY and not record.get("copy_of"):
-            errors.append(ContentError(
-                f.shown_as, line_of(f.data, where + ["checked", "against"]), format_path(where + ["checked", "against"]),
-                "is a secondary copy but does not say whose", "add 'copy_of:' naming who made the copy, "
-                "such as a local authority's briefing"))
-        elif isinstance(record, dict) and record.get("against") == PUBLISHER and record.get("copy_of"):
-            errors.append(ContentError(
-                f.shown_as, line_of(f.data, where + ["checked", "copy_of"]), format_path(where + ["checked", "copy_of"]),
-                "is given for the publisher's own text", "remove copy_of, or set against: secondary copy"))
+        else:
+            errors += copy_problems(f, where + ["checked"])
         kind = item.get("kind")
         if not_statutory and isinstance(kind, str) and DUTY.search(kind):
             errors.append(ContentError(
@@ -104,6 +97,31 @@ def _records_of(f) -> list[ContentError]:
                 "use a kind that says what it is, such as advice or expectation; a duty needs a law or "
                 "statutory guidance behind it"))
     return errors
+
+
+def copy_problems(f, where: list) -> list[ContentError]:
+    """A check record (at `where` in file `f`) of a secondary copy says whose copy it is, and one
+    of the publisher's own text does not: for framework items and national contacts alike."""
+    record = _at(f.data, where)
+    if isinstance(record, dict) and record.get("against") == SECONDARY and not record.get("copy_of"):
+        return [ContentError(
+            f.shown_as, line_of(f.data, where + ["against"]), format_path(where + ["against"]),
+            "is a secondary copy but does not say whose", "add 'copy_of:' naming who made the copy, "
+            "such as a local authority's briefing")]
+    if isinstance(record, dict) and record.get("against") == PUBLISHER and record.get("copy_of"):
+        return [ContentError(
+            f.shown_as, line_of(f.data, where + ["copy_of"]), format_path(where + ["copy_of"]),
+            "is given for the publisher's own text", "remove copy_of, or set against: secondary copy")]
+    return []
+
+
+def _at(data, path):
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def refused_secondary(files) -> list[ContentError]:

@@ -71,6 +71,18 @@ FAMILIES = (
                     "document": ("framework",), "expectation": ("expectation",), "grades": ("grade",)},
         own_kind="framework", name="frameworks", title="Frameworks", build="frameworks:build_frameworks",
         pages="framework_pages:pages", exports="open_data:framework_exports"),
+    # Response guides (esafety_portal/guides.py, which also reads the contacts): their step ids are the
+    # guide's own, so no kinds.
+    Family("guide", folder="guides", references={"sources": (ANY_FRAMEWORK_ITEM,)}, name="guides",
+           title="What to do", build="guides:build_guides", pages="guide_pages:pages",
+           exports="open_data:typed_json"),
+    Family("contacts", file="contacts.yml", optional=True, title="National contacts"),  # that the guides name
+    # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
+    Family("duties", file="duties.yml", page="school-year.md",
+           kinds={"dates": "school date", "duties": "recurring duty"},
+           references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",)},
+           name="school_year", title="The school's year", build="duties:build_school_year",
+           exports="open_data:typed_json"),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
 REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist

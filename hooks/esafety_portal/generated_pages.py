@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class PageSpec:
     """One generated page: rendered from overrides/markdown/<template> with `context`, listed in
-    the menu section `section` (a family's name; "" for none) under `title` ("" for its own)."""
+    the menu section `section` (a family's name; "" for none) under `title` ("" for its own).
+    Without a template, a hand-written page in docs/ that the family lists in its section."""
 
     path: str  # its docs path, such as templates/aup-ks2.md
     template: str
@@ -39,6 +40,7 @@ def family_pages(build, family) -> list:
 FIXED_PAGES = {
     "templates": {"index": "templates/index.md", "your-school": "templates/your-school.md"},
     "frameworks": {"index": "frameworks/index.md", "crosswalk": "frameworks/crosswalk.md"},
+    "guides": {"index": "what-to-do/index.md"},  # guide_pages.py
 }
 
 
@@ -118,6 +120,8 @@ def publish_pages(files, config, pages: list, renderer):
     for spec in pages:
         if isinstance(spec, Asset):
             files.append(File.generated(config, spec.path, content=spec.data))
+            continue
+        if not spec.template:  # a hand-written page, only listed in the menu
             continue
         existing = files.get_file_from_path(spec.path)
         if existing is not None:

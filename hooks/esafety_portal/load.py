@@ -6,7 +6,8 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from . import checks, clock, frameworks, generated_pages, limits, registry, rules, schema_check, templates
+from . import (checks, clock, duties, frameworks, generated_pages, guides, limits, registry, rules, schema_check,
+               templates)
 from .errors import ContentError, ContentErrors
 from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -93,6 +94,8 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     errors += checks.check_records(parsed)  # on every file that reads, as check_equivalence
     errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
+    errors += guides.check_guides(valid)
+    errors += duties.check_duties(valid)
     if publishing:
         errors += checks.refused_secondary(valid)
     if errors:

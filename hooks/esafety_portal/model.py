@@ -145,6 +145,8 @@ class Content:
     kinds: dict[str, str] = field(default_factory=dict)  # every id -> its kind
     templates: list = field(default_factory=list)  # templates.Template, policy first
     frameworks: list = field(default_factory=list)  # frameworks.Framework, current first
+    guides: object = None  # guides.Guides: the response guides and the contacts they name
+    school_year: object = None  # duties.SchoolYear: the duties that recur (data/duties.yml)
     families: dict[str, object] = field(default_factory=dict)  # every family's name -> what its builder made
     _by_id: dict[str, object] = field(default_factory=dict, repr=False)
     _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)

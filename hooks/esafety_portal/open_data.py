@@ -3,6 +3,8 @@
 same data gives the same bytes."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,20 @@ def family_json(content: Content, family) -> list[OpenData]:
     if family.build:
         return []
     return [OpenData(f"{family.key}.json", family.heading, _json(content.family(family.key)))]
+
+
+def typed_json(content: Content, family) -> list[OpenData]:
+    """A family whose builder makes dataclasses (the guides, the school's year): them as <name>.json,
+    dates as YYYY-MM-DD."""
+    data = dataclasses.asdict(content.family(family.key))
+    return [OpenData(f"{family.key}.json", family.heading,
+                     (json.dumps(data, indent=2, ensure_ascii=False, default=_iso) + "\n").encode("utf-8"))]
+
+
+def _iso(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def organisations_json(content: Content, family) -> list[OpenData]:

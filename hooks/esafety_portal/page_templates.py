@@ -83,6 +83,19 @@ def check_page(env: PageEnvironment, source: str, shown_as: str, first_line: int
     return problems
 
 
+def check_page_file(env: PageEnvironment, source: str, markdown: str, title: str, shown_as: str) -> list[ContentError]:
+    """check_page over a page file as MkDocs reads it: `source` the whole file, `markdown` the text
+    after its front matter, `title` the page's title (mkdocs-macros renders it too). The build
+    (hooks/macros.py) and `make check` (check.py) both call this, so they refuse the same pages."""
+    # The front matter is not in `markdown`: count its lines, so each line is the file's own.
+    before = source[: len(source) - len(markdown)] if source.endswith(markdown) else ""
+    problems = check_page(env, markdown, shown_as, before.count("\n") + 1)
+    if env.has_template_code(str(title)):
+        title_line = next((n for n, text in enumerate(before.splitlines(), 1) if text.startswith("title:")), 1)
+        problems += check_page(env, str(title), shown_as, title_line)
+    return problems
+
+
 def _allowed(env: PageEnvironment, node) -> bool:
     if isinstance(node, (nodes.TemplateData, nodes.Const)):
         return True

@@ -45,6 +45,8 @@ def pages_of_data_files(content, docs_dir) -> dict[str, tuple[str, str]]:
     pages.update({t.data_file: (template_page(t.id), t.title) for t in content.templates})
     pages.update({f.data_file: (f.home, f.label if f.generated else page_title(docs_dir, f.home))
                   for f in content.frameworks})
+    if content.guides:  # response guides (guides.py): each file on its own page under what-to-do/
+        pages.update({g.data_file: (g.page, g.title) for g in content.guides.guides})
     return pages
 
 

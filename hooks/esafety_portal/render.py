@@ -32,6 +32,7 @@ class Renderer:
         )
         self.env.filters.update(FILTERS)
         self.env.filters["long_date"] = long_date
+        self.env.globals["month_name"] = lambda month: f"{dt.date(2000, month, 1):%B}"
         # A crosswalk row, paired with the side of it a page links to.
         self.env.filters["crosswalk_current"] = lambda mapping: (mapping.current, mapping)
         self.env.filters["crosswalk_historical"] = lambda mapping: (mapping.historical, mapping)

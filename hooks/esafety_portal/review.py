@@ -67,6 +67,17 @@ def secondary_report(content: Content) -> list[str]:
     return lines + ["", f"{len(found)} item(s) to check against the publisher's own text.{refused}"]
 
 
+def example_contacts_report(content: Content) -> list[str]:
+    """The county contacts still marked as examples (data/site.yml contacts:, example: true): every
+    page showing one says so until the county puts its own number in."""
+    found = content.guides.examples() if content.guides else []
+    lines = ["County contacts that are still examples (data/site.yml contacts:)", ""]
+    if not found:
+        return lines + ["None: no county contact is marked as an example."]
+    lines += [f"{c.id}: {c.role}, {c.phone or c.email or c.url}" for c in found]
+    return lines + ["", f"{len(found)} example contact(s): put in the county's own details and set example: false."]
+
+
 def main(argv: list[str] | None = None) -> int:
     from .load import load_content
 
@@ -83,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(report(content, today))
     print("\n" + "\n".join(secondary_report(content)))
+    print("\n" + "\n".join(example_contacts_report(content)))
     if content.templates:
         from .readability import report as reading_report  # textstat loads only for this report
 

@@ -153,7 +153,7 @@ def _translate(error, data, path, shown_as, defs) -> ContentError:
         return ContentError(shown_as, line, where, f"'{shown(str(error.instance))}' is not allowed", f"use one of: {options}")
     if kind == "minItems":
         return ContentError(shown_as, line, where, "must not be an empty list",
-                            f"add at least {schema['minItems']} entry. {hint}".strip())
+                            f"add at least {schema['minItems']} {'entry' if schema['minItems'] == 1 else 'entries'}. {hint}".strip())
     if kind == "uniqueItems":
         return ContentError(shown_as, line, where, "lists the same value twice", "delete the repeated value")
     if kind in ("minimum", "maximum"):

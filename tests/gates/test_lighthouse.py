@@ -10,13 +10,19 @@ import pytest
 
 from conftest import FIXTURES, node_tool, require_program
 from lighthouse import CATEGORIES, RUNS, TARGETS, lighthouse, median_scores, shortfalls
-from support.site import StaticServer
+from esafety_portal.load import load_content
+from support.site import ROOT, StaticServer
 
 PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/esafety-policy/",
          "self-review": "self-review/", "crosswalk": "frameworks/crosswalk/"}
 
 # A reviewable framework's self-review (0.98 performance alone, the median of 3 runs; 1 in the rest).
 PAGES["framework-review"] = "self-review/dfe-filtering-monitoring/"
+# The incident record: a form with the self-review's storage and the templates' filling scripts.
+PAGES["incident-record"] = "what-to-do/record/"
+# The response guides: the What to do poster and the first guide, whichever it is (hooks/guide_pages.py).
+PAGES["what-to-do"] = "what-to-do/"
+PAGES.update({"guide": f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides[:1]})
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,12 @@ navigation or search, showing the page's address and its last-reviewed date; Chr
 prints them to PDF."""
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from esafety_portal.load import load_content
+from support.site import ROOT
 
 # Pages schools print: guidance, a policy and an AUP template, the self-review checklist, a current
 # framework and the crosswalk from 2012 to today.
@@ -13,10 +18,16 @@ PRINTED = ["inspection/features/", "inspection/questions/", "templates/esafety-p
 SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-content__button"
 # A reviewable framework's self-review, which prints as a record for governors.
 PRINTED += ["self-review/dfe-filtering-monitoring/"]
+# Forms a school prints to fill in by hand: no data behind them, so no review dates to print.
+FORMS = ["what-to-do/record/"]
+# The response guides (hooks/guide_pages.py): the What to do poster and the first guide, whichever
+# it is, once data/guides/ has any (the poster's review dates are its guides').
+GUIDES = [f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides]
+PRINTED += ["what-to-do/", GUIDES[0]] if GUIDES else []
 
 
-def print_problems(page) -> list[str]:
-    """What is wrong with the page as printed: screen furniture shown, address or date missing."""
+def print_problems(page, dated: bool = True) -> list[str]:
+    """What is wrong with the page as printed: screen furniture shown, address or (if `dated`) date missing."""
     page.emulate_media(media="print")
     problems = [f"shown in print: {cls}" for cls in page.evaluate(
         """sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0)
@@ -25,7 +36,7 @@ def print_problems(page) -> list[str]:
     if not url.count() or not url.first.is_visible() or not url.first.inner_text().startswith("https://"):
         problems.append("the page's address is not printed")
     dates = page.locator(".esafety-review-dates")
-    if not dates.count() or not dates.first.is_visible() or "Last reviewed" not in dates.first.inner_text():
+    if dated and (not dates.count() or not dates.first.is_visible() or "Last reviewed" not in dates.first.inner_text()):
         problems.append("the last-reviewed date is not printed")
     return problems
 
@@ -36,6 +47,31 @@ def test_page_prints_cleanly(page, site_url, path):
     assert page.locator(".esafety-print-url").is_hidden(), "the address line shows on screen"
     assert print_problems(page) == []
     assert page.pdf(format="A4")[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_form_prints_cleanly(page, site_url, path):
+    page.goto(site_url + path)
+    assert print_problems(page, dated=False) == []
+    assert page.pdf(format="A4")[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize("path", GUIDES)
+def test_a_guide_prints_on_one_or_two_a4_pages_with_every_number_visible(page, site_url, path):
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    numbers = page.locator('article a[href^="tel:"]')
+    hidden = [numbers.nth(i).inner_text() for i in range(numbers.count()) if not numbers.nth(i).is_visible()]
+    assert numbers.count() and not hidden, f"numbers not printed: {hidden}"
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", page.pdf(format="A4")))
+    assert 1 <= pages <= 2, f"/{path} prints on {pages} A4 pages: shorten its steps, or split the guide"
+
+
+def test_the_what_to_do_page_prints_as_a_one_page_poster(page, site_url):
+    page.goto(site_url + "what-to-do/")
+    page.emulate_media(media="print")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", page.pdf(format="A4")))
+    assert pages == 1, f"/what-to-do/ prints on {pages} A4 pages: shorten the guides' titles or the county contacts"
 
 
 def test_gate_turns_red_when_navigation_prints_and_the_address_is_gone(browser, site_url):

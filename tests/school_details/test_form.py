@@ -104,3 +104,21 @@ def test_a_school_name_typed_in_the_self_review_fills_in_the_downloads(page, sit
     assert review.input_value("#sd-school_name") == "Hillside Academy"
     review.goto(site_url + "templates/aup-ks2/")
     assert "Hillside Academy" in download(review, link_to("aup-ks2.md")).decode("utf-8")
+
+
+def test_details_dated_in_the_future_cannot_undo_the_schools_typing(page, site_url):
+    # Issue 21: a record whose times lie far ahead (edited by hand, or saved under a wrong clock)
+    # must not beat a real edit, as in the self-review.
+    future = "2099-01-01T00:00:00.000Z"
+    record = {"format": RECORD, "saved": "2026-01-01T00:00:00.000Z",
+              "values": {"dsl": "Locked", "school_name": "Locked School"},
+              "modified": {"dsl": future, "school_name": future}}
+    open_form(page, site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [RECORD, json.dumps(record)])
+    page.reload()
+    page.wait_for_selector("#sd-form:not([hidden])")
+    assert enter(page, {"dsl": "Typed by the school", "school_name": "Riverside Primary"}) == {
+        "dsl": "Typed by the school", "school_name": "Riverside Primary"}
+    assert stored(page) == {"dsl": "Typed by the school", "school_name": "Riverside Primary"}
+    raw = json.loads(page.evaluate(f"() => localStorage.getItem('{RECORD}')"))
+    assert all(time < future for time in raw["modified"].values())

@@ -4,19 +4,23 @@
  * A state is {values: {name: text}, modified: {name: ISO time}, saved: ISO time}, names being
  * the templates' placeholders (school_name, dsl, ...). Each value keeps the time it was last
  * changed, so a save merges value by value with what another tab (or the self-review, which
- * shares school_name) stored meanwhile: the newer change wins.
+ * shares school_name) stored meanwhile: the newer change wins. Times follow StoredRecord's rule:
+ * none read from storage is later than the record's save time or the clock, and an edit is
+ * stamped after the value it replaces, so a time ahead of the clock never beats a real edit.
  *
  *   var store = SchoolDetailsState.open(StoredRecord)     the shared record
  *   SchoolDetailsState.set(state, "dsl", "Ms Khan", now)  true if it changed
  *
- * A plain script that defines one global, and module.exports for Node's test runner.
+ * A plain script that defines one global, and module.exports for Node's test runner; it needs
+ * stored-record.js (StoredRecord) loaded first.
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
+  var node = typeof module === "object" && module.exports;
+  var api = factory(node ? require("./stored-record.js") : root.StoredRecord);
+  if (node) module.exports = api;
   else root.SchoolDetailsState = api;
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (StoredRecord) {
   "use strict";
 
   var FORMAT = "esafety-school-details";
@@ -26,25 +30,23 @@
     return {values: {}, modified: {}, saved: ""};
   }
 
-  function text(value) {
-    return typeof value === "string" ? value : "";
-  }
-
   function names(object) {
     return object && typeof object === "object" && !Array.isArray(object) ? Object.keys(object) : [];
   }
 
   // Anything not a string is left out: the record may have been written by an older page, or
-  // edited by hand in the browser's tools.
-  function fromStored(data) {
+  // edited by hand in the browser's tools. No time is later than the record's save time, nor
+  // than `now` (for tests; by default, the clock); one missing takes the save time.
+  function fromStored(data, now) {
     var state = empty();
     if (!data || data.format !== FORMAT) return state;
-    state.saved = text(data.saved);
+    var ceiling = StoredRecord.ceilingOf(data.saved, now || StoredRecord.clock());
+    state.saved = StoredRecord.time(data.saved, "", ceiling);
     var modified = data.modified && typeof data.modified === "object" ? data.modified : {};
     names(data.values).forEach(function (name) {
       if (typeof data.values[name] !== "string") return;
       state.values[name] = data.values[name];
-      state.modified[name] = text(modified[name]);
+      state.modified[name] = StoredRecord.time(modified[name], state.saved, ceiling);
     });
     return state;
   }
@@ -57,7 +59,7 @@
     value = String(value);
     if ((state.values[name] || "") === value) return false;
     state.values[name] = value;
-    state.modified[name] = now;
+    state.modified[name] = StoredRecord.stamp(now, state.modified[name]);
     return true;
   }
 

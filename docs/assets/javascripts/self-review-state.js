@@ -10,22 +10,21 @@
  * strings, so that they compare as text. Everything keyed by an item id is a Map: ids come from files.
  *
  * A plain script that defines one global, and module.exports for Node's test runner; it needs
- * csv-text.js (CsvText) loaded first.
+ * csv-text.js (CsvText) and stored-record.js (StoredRecord) loaded first.
  */
 (function (root, factory) {
   "use strict";
   var node = typeof module === "object" && module.exports;
-  var api = factory(node ? require("./csv-text.js") : root.CsvText);
+  var api = node ? factory(require("./csv-text.js"), require("./stored-record.js")) : factory(root.CsvText, root.StoredRecord);
   if (node) module.exports = api;
   else root.SelfReviewState = api;
-})(typeof self !== "undefined" ? self : this, function (CsvText) {
+})(typeof self !== "undefined" ? self : this, function (CsvText, StoredRecord) {
   "use strict";
 
   var FORMAT = "esafety-self-review";
   var RATINGS = ["not", "partly", "fully"];
   var FIELDS = ["evidence", "action", "who", "by"];
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;  // data/schema/common.schema.json
-  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
   // Far above any real self-review (24 items, a few notes each), far below what slows a page.
   var LIMITS = {bytes: 2000000, depth: 6, items: 2000, field: 20000};
 
@@ -37,32 +36,10 @@
     return typeof value === "string" ? value : "";
   }
 
-  // A time read from a file or from storage, as this page writes times (so that they compare as
-  // text), and never later than `ceiling`: a time ahead of the clock, from a hand-made file or a
-  // wrong clock, would otherwise beat every real edit and undo the school's typing as it is saved.
-  function time(value, fallback, ceiling) {
-    var ms = typeof value === "string" && TIME.test(value) ? Date.parse(value) : NaN;
-    if (isNaN(ms)) return fallback;
-    var iso = new Date(ms).toISOString();
-    return ceiling && iso > ceiling ? ceiling : iso;
-  }
-
-  function clock() {
-    return new Date().toISOString();
-  }
-
-  // What the times in a record may not pass: the time the record says it was written (fixed, so
-  // that every read of it gives the same times), or now if that is later than now or missing.
-  function ceilingOf(written, now) {
-    var when = time(written, "", now);
-    return when || now;
-  }
-
-  // The time to stamp a change made now: now, or just after the last one if that is later still
-  // (a real edit always beats the value it replaces).
-  function stamp(now, last) {
-    return !last || now > last ? now : new Date(Date.parse(last) + 1).toISOString();
-  }
+  // Times read from a file or from storage are never later than the record's own save time nor
+  // the clock, and an edit is stamped after the value it replaces: stored-record.js's rule, shared
+  // with the school's details.
+  var time = StoredRecord.time, clock = StoredRecord.clock, ceilingOf = StoredRecord.ceilingOf, stamp = StoredRecord.stamp;
 
   // Every field an answer of `framework` may hold besides its rating: the four every
   // self-review has, then the framework's own, per item and per review (field ids are ids).

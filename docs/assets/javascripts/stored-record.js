@@ -10,6 +10,11 @@
  *   store.replace(record)    stores exactly `record` (null removes it); returns true if kept
  *   store.subscribe(fn)      fn(record or null) when another tab changes it; returns unsubscribe
  *
+ * and the one rule for the times that decide a merge, which every caller's read and set follow:
+ *   StoredRecord.time(value, fallback, ceiling)   a time read from storage or a file, or fallback
+ *   StoredRecord.ceilingOf(saved, now)            what a record's times may not pass
+ *   StoredRecord.stamp(now, last)                 the time of an edit made now
+ *
  * A plain script that defines one global, and module.exports for Node's test runner.
  */
 (function (root, factory) {
@@ -28,6 +33,36 @@
     } catch (error) {
       return null;
     }
+  }
+
+  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+  // A time read from a file or from storage, as the pages write times (so that they compare as
+  // text), and never later than `ceiling`: a time ahead of the clock, from a hand-made file, a
+  // hand-edited record or a wrong clock, would otherwise beat every real edit and undo the
+  // school's typing as it is saved.
+  function time(value, fallback, ceiling) {
+    var ms = typeof value === "string" && TIME.test(value) ? Date.parse(value) : NaN;
+    if (isNaN(ms)) return fallback;
+    var iso = new Date(ms).toISOString();
+    return ceiling && iso > ceiling ? ceiling : iso;
+  }
+
+  function clock() {
+    return new Date().toISOString();
+  }
+
+  // What the times in a record may not pass: the time the record says it was written (fixed, so
+  // that every read of it gives the same times), or now if that is later than now or missing.
+  function ceilingOf(written, now) {
+    var when = time(written, "", now);
+    return when || now;
+  }
+
+  // The time to stamp a change made now: now, or just after the last one if that is later still
+  // (a real edit always beats the value it replaces).
+  function stamp(now, last) {
+    return !last || now > last ? now : new Date(Date.parse(last) + 1).toISOString();
   }
 
   function open(options) {
@@ -103,5 +138,5 @@
     };
   }
 
-  return {open: open};
+  return {open: open, time: time, clock: clock, ceilingOf: ceilingOf, stamp: stamp};
 });
