@@ -1,7 +1,7 @@
 """generated_pages.py: sections of generated pages, placed in the menu in the order data gives."""
 from __future__ import annotations
 
-from esafety_portal.generated_pages import PageSpec, entry_id, nav_sections, place_sections
+from esafety_portal.generated_pages import PageSpec, entry_id, nav_sections, place_sections, publish_pages
 
 HAND = [{"Home": "index.md"}, {"Inspection": ["inspection/index.md", "inspection/features.md"]},
         {"About": ["about.md", "privacy.md"]}]
@@ -68,3 +68,12 @@ def test_pages_cannot_join_a_page_that_stands_alone():
     assert nav == ["index.md", {"About": ["extra.md", "more.md", "about.md"]}] and problems == []
     nav, problems = place_sections(["index.md", "about.md"], sections, ())
     assert problems == ["pages made from data name 'about.md', a page on its own in mkdocs.yml's nav: make it a section"]
+
+
+def test_a_page_without_a_template_is_listed_in_the_menu_but_not_published():
+    """A family may list a hand-written page in its section (the incident record in What to do)."""
+    from mkdocs.structure.files import Files
+
+    listed = PageSpec("what-to-do/record.md", "", title="Incident record", section="guides")
+    assert nav_sections([listed], {"guides": "What to do"}) == {"guides": {"Incident record": "what-to-do/record.md"}}
+    assert list(publish_pages(Files([]), None, [listed], renderer=None)) == []

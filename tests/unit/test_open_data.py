@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from esafety_portal.families import Family
-from esafety_portal.open_data import family_json, published
+from esafety_portal.open_data import family_json, published, typed_json
 from esafety_portal.render import Renderer
 from support.content_factory import framework, make_content
 from support.site import ROOT
@@ -48,3 +48,24 @@ def test_the_open_data_page_lists_every_file_with_its_title_escaped():
             assert (f"(open-data/{made.path})" in listed) == (made.format == format_), made.path
     assert r"Framework \*B\*" in renderer.render("open_data.md.jinja", "open-data.md", files=files,
                                                    relative=lambda src: src)
+
+
+def test_a_family_whose_builder_makes_dataclasses_publishes_them_with_iso_dates():
+    import dataclasses
+    import datetime as dt
+    from types import SimpleNamespace
+
+    @dataclasses.dataclass
+    class Duty:
+        name: str
+        due: dt.date
+
+    @dataclasses.dataclass
+    class Year:
+        duties: tuple
+
+    family = Family("thing", name="year", title="The year", build="things:build", exports="open_data:typed_json")
+    built = {"year": Year((Duty("a", dt.date(2026, 9, 1)),))}
+    made = typed_json(SimpleNamespace(family=built.__getitem__), family)
+    assert [(m.path, m.title) for m in made] == [("year.json", "The year")]
+    assert json.loads(made[0].data) == {"duties": [{"name": "a", "due": "2026-09-01"}]}
