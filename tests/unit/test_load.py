@@ -2,6 +2,8 @@
 its validated data, and every family is in content.families."""
 from __future__ import annotations
 
+from esafety_portal.families import FAMILIES
+
 from esafety_portal.families import Family
 from esafety_portal.load import build_family
 from esafety_portal.model import Site
@@ -22,7 +24,8 @@ def test_a_family_without_a_builder_keeps_its_data():
 
 def test_every_family_is_in_the_model_and_typed_ones_in_their_field():
     content = make_content(frameworks=[framework("fw-a", [("a-1", "standard", "Do this.")])])
-    assert set(content.families) == {"site", "organisations", "templates", "frameworks"}
+    assert set(content.families) == {f.key for f in FAMILIES}
+    assert content.family("guides") is content.guides and content.family("school_year") is content.school_year
     assert content.family("frameworks") is content.frameworks and content.frameworks[0].id == "fw-a"
     assert isinstance(content.site, Site) and content.site.nav == ()
 
