@@ -60,13 +60,17 @@ DUTY = re.compile(r"\bduty\b")
 
 def check_records(files) -> list[ContentError]:
     """Every item of a current framework has its check record; a secondary copy says whose it is
-    (and the publisher's own text does not); advice labels no item a duty. Run on every framework
-    file that reads, valid or not, so these messages show with any others in the same file."""
+    (and the publisher's own text does not), for national contacts too; advice labels no item a
+    duty. Run on every file that reads, valid or not, so these messages show with any others in
+    the same file."""
     errors = []
     for f in files:
-        if f.schema != "framework":
-            continue
-        errors += _records_of(f)
+        if f.schema == "framework":
+            errors += _records_of(f)
+        elif f.schema == "contacts":  # national contacts' records (data/contacts.yml)
+            contacts = f.data.get("contacts") if isinstance(f.data, dict) else None
+            for index in range(len(contacts) if isinstance(contacts, list) else 0):
+                errors += copy_problems(f, ["contacts", index, "checked"])
     return errors
 
 

@@ -8,7 +8,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .checks import CheckRecord, copy_problems, record_from_data
+from .checks import CheckRecord, record_from_data
 from .errors import ContentError
 from .model import FileMeta
 from .values import parse_url
@@ -150,15 +150,17 @@ def build_guides(files, metas: dict[str, FileMeta]) -> Guides:
 
 
 # -- the rules a schema cannot say ----------------------------------------------------------------
-def check_guides(files) -> list[ContentError]:
+def check_guides(files, contacts_readable: bool = True) -> list[ContentError]:
     """Every guide's id is its file's name; step ids are unique in it; each branch goes to a later
     step of the same guide; each contact is one data/site.yml or data/contacts.yml has; each step
     has sources or says why not (source_note). Unknown sources are reported with every other
-    reference (rules.check_references, families.REFERENCES)."""
+    reference (rules.check_references, families.REFERENCES). While a contacts file fails its own
+    schema (`contacts_readable` false) its ids are unknown: its own error is the one to fix, so no
+    step is blamed for naming one of them."""
     contact_ids, errors = _contact_ids(files)
     for f in files:
         if f.schema == "guide":
-            errors += _guide_problems(f, contact_ids)
+            errors += _guide_problems(f, contact_ids if contacts_readable else None)
     return errors
 
 
@@ -169,7 +171,6 @@ def _contact_ids(files) -> tuple[set[str], list[ContentError]]:
     errors = []
     for f in [f for schema in ("site", "contacts") for f in files if f.schema == schema]:  # the county's first
         for index, contact in enumerate(f.data.get("contacts", [])):
-            errors += copy_problems(f, ["contacts", index, "checked"])  # national contacts' check records
             where = ["contacts", index, "id"]
             line = line_of(f.data, where)
             if contact["id"] in seen:
@@ -181,7 +182,7 @@ def _contact_ids(files) -> tuple[set[str], list[ContentError]]:
     return set(seen), errors
 
 
-def _guide_problems(f, contact_ids: set[str]) -> list[ContentError]:
+def _guide_problems(f, contact_ids: set[str] | None) -> list[ContentError]:
     errors = []
     expected = PurePosixPath(f.shown_as).stem
     if f.data["id"] != expected:
@@ -227,7 +228,7 @@ def _guide_problems(f, contact_ids: set[str]) -> list[ContentError]:
                     f"goes to '{branch['go']}', which is {'this step itself' if target == index else 'an earlier step'}",
                     "a choice goes forward only: use the id of a later step, or move the steps so it comes later"))
         for c, contact in enumerate(step.get("contacts", [])):
-            if contact not in contact_ids:
+            if contact_ids is not None and contact not in contact_ids:
                 where = ["steps", index, "contacts", c]
                 close = difflib.get_close_matches(contact, sorted(contact_ids), n=1, cutoff=0.6)
                 errors.append(ContentError(

@@ -94,7 +94,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     errors += checks.check_records(parsed)  # on every file that reads, as check_equivalence
     errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
     errors += generated_pages.check_reserved_ids(valid)
-    errors += guides.check_guides(valid)
+    errors += guides.check_guides(valid, all(f in valid for f in parsed if f.schema in ("site", "contacts")))
     errors += duties.check_duties(valid)
     if publishing:
         errors += checks.refused_secondary(valid)

@@ -224,6 +224,7 @@ heading_marks = matching(re.compile(r"#{1,6}"), "a heading level")
 check_email = matching(EMAIL, "an email address")
 check_name = matching(re.compile(r"[a-z][a-z0-9_]*"), "a vocabulary name")
 check_path = matching(re.compile(r"[A-Za-z0-9._/#-]+"), "a link between the site's own files")
+check_tel = matching(re.compile(r"tel:\+?[0-9]+"), "a telephone link")
 
 
 # The filters templates print data through, one per kind (tests/test_printing.py checks every
@@ -238,6 +239,7 @@ FILTERS = {
     "path": check_path,
     "email": check_email,
     "name": check_name,
+    "tel": check_tel,
 }
 
 
