@@ -217,7 +217,7 @@ def test_contributing_steps_keep_the_checks_the_build_and_the_rule_tests_green(t
     assert (tmp_path / "site/downloads/aup-contractors.docx").is_file()
 
     # The copy's own suite pins its clock to the copy's newest date: today, after the edit.
-    env = {k: v for k, v in build_env().items() if k != "SOURCE_DATE_EPOCH"}
+    env = {k: v for k, v in build_env().items() if k != "SOURCE_DATE_EPOCH" and not k.startswith("PYTEST_XDIST")}
     env["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")
     rules = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
                             *RULE_MODULES], cwd=project, env=env, capture_output=True, text=True, timeout=900)

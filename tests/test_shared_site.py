@@ -51,3 +51,8 @@ def test_workers_of_one_run_share_the_runs_folder():
     run = Path("/tmp/pytest-of-me/pytest-7")
     assert shared_site.run_folder(run / "popen-gw0", "gw0") == shared_site.run_folder(run / "popen-gw1", "gw1") == run
     assert shared_site.run_folder(run, None) == run
+
+
+def test_a_pytest_started_by_a_worker_keeps_its_own_folder():
+    # It inherits PYTEST_XDIST_WORKER but its base is its own pytest-N: the parent is every run's.
+    assert shared_site.run_folder(Path("/tmp/pytest-of-me/pytest-8"), "gw1") == Path("/tmp/pytest-of-me/pytest-8")

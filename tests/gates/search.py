@@ -22,6 +22,21 @@ FIRST_LINKS = """(top) => {
   return {meta: meta ? meta.textContent.trim() : '', links: links};
 }"""
 
+# Material's result line says "Initializing search" until its worker has loaded the index, then
+# "Type to start searching"; only a count ("No matching documents", "1 matching document",
+# "12 matching documents", in the site's own translations) is an answer to a query. Polling for a
+# steady list while the worker still loads read an empty list as the answer (CI, stop 25).
+META_STATE = """() => {
+  const t = JSON.parse(document.getElementById('__config').textContent).translations;
+  const meta = document.querySelector('.md-search-result__meta');
+  const text = meta ? meta.textContent.trim() : '';
+  const escape = s => s.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+  const other = new RegExp('^' + escape(t['search.result.other']).replace('#', '\\\\d+') + '$');
+  if (text === t['search.result.placeholder']) return 'ready';
+  if (text === t['search.result.none'] || text === t['search.result.one'] || other.test(text)) return 'answer';
+  return 'loading';
+}"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -45,6 +60,13 @@ class SearchBox:
         page.keyboard.press("/")  # Material's own shortcut: opens and focuses the search box
         self.input = page.locator("input.md-search__input")
         self.input.wait_for(state="visible")
+        # Polled from Python: the site's CSP refuses the string evaluation wait_for_function uses.
+        for _ in range(300):
+            if page.evaluate(META_STATE) == "ready":
+                break
+            page.wait_for_timeout(100)
+        else:
+            raise AssertionError("the search box never finished loading its index (30 s)")
 
     def top(self, query: str, count: int = TOP) -> list[str]:
         """The search index locations of the first `count` results for `query`, as typed by a reader."""
@@ -59,7 +81,7 @@ class SearchBox:
         for _ in range(limit_ms // interval_ms):
             self.page.wait_for_timeout(interval_ms)
             now = self.page.evaluate(FIRST_LINKS, count)
-            ready = self.input.input_value() == query and now["meta"]
+            ready = self.input.input_value() == query and self.page.evaluate(META_STATE) == "answer"
             same = same + 1 if ready and now == seen else 0
             if same >= steady:
                 return now["links"]

@@ -17,8 +17,10 @@ SITE, FAILED, LOCK = "site", "build-failed.txt", "site.lock"
 
 def run_folder(basetemp: Path, worker: str | None) -> Path:
     """The folder every worker of this run shares: an xdist worker's base temp folder is
-    `<run>/popen-gw0`, so the run's folder is its parent; without xdist it is the base itself."""
-    return basetemp.parent if worker else basetemp
+    `<run>/popen-gw0`, so the run's folder is its parent; without xdist it is the base itself.
+    A pytest started by a test inherits PYTEST_XDIST_WORKER without being a worker: its base is
+    not a popen- folder, and its parent (shared by every run on the machine) must not be used."""
+    return basetemp.parent if worker and basetemp.name.startswith("popen-") else basetemp
 
 
 def shared_build(project: Path, folder: Path) -> tuple[Path | None, str]:
