@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from esafety_portal.build_state import build_state
 from esafety_portal.feed import PATH, atom_feed, entries
 from esafety_portal.pages import page_title, pages_of_data_files
 from esafety_portal.self_review import page_url
@@ -14,7 +15,7 @@ WHATS_NEW = "whats-new.md"  # the page that lists the same changes: the feed's a
 
 
 def on_files(files, config):
-    content = config["esafety_content"]
+    content = build_state(config).content
     docs_dir = Path(config["docs_dir"])
     directory_urls = config["use_directory_urls"]
     found = entries(content, pages_of_data_files(content, docs_dir), (WHATS_NEW, page_title(docs_dir, WHATS_NEW)),

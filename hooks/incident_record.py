@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
+from esafety_portal.build_state import build_state
 from esafety_portal.documents.record import documents
 from esafety_portal.incident_record import FOLDER, GUIDES, guides_json
 
 
 def on_files(files, config):
-    content = config["esafety_content"]
+    content = build_state(config).content
     for name, data in documents(content.site.council).items():
         files.append(File.generated(config, f"{FOLDER}/{name}", content=data))
     # The loaded response guides (esafety_portal.guides), as the plain dicts guides_json reads.

@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from esafety_portal.build_state import KEY, make_state
 from esafety_portal.checkout import refuse_untrusted
 from esafety_portal.clock import ClockError
 from esafety_portal.errors import ContentErrors, in_github_actions
@@ -32,7 +33,7 @@ def on_config(config):
     except ClockError as error:
         raise PluginError(str(error)) from None
     apply_identity(config, content.site)
-    config["esafety_content"] = content
+    config[KEY] = make_state(config, content)  # the one build state every other hook reads
     return config
 
 

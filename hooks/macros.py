@@ -9,23 +9,22 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from esafety_portal.errors import in_github_actions
-from esafety_portal.jinja_cache import bytecode_cache
+from esafety_portal.build_state import build_state
 from esafety_portal.page_templates import PageEnvironment, check_page_file, report
 from esafety_portal.page_macros import page_macros
-from esafety_portal.render import Renderer
 from esafety_portal.values import FILTERS
 
 
 def define_env(env):
-    content = env.conf["esafety_content"]
-    renderer = Renderer(content, Path(env.conf["theme"].custom_dir) / "markdown",
-                        bytecode_cache=bytecode_cache(env.conf, "markdown"))
+    build = build_state(env.conf)
+    content, renderer = build.content, build.renderer
 
     def page() -> str:
         return env.page.file.src_uri
 
     builtin = set(env.macros)  # mkdocs-macros' own (context, macros_info, now ...): never a page's
-    macros = page_macros(content, renderer, page, Path(env.conf["docs_dir"]), env.conf["use_directory_urls"])
+    macros = page_macros(content, renderer, page, Path(env.conf["docs_dir"]), env.conf["use_directory_urls"],
+                         open_data_files=build.open_data)
     for name, macro in macros.items():
         env.macro(macro, name)
     # make check knows the pages' macros from page_macros alone: one registered here only would

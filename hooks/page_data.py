@@ -8,19 +8,14 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
+from esafety_portal.build_state import build_state
 from esafety_portal.clock import today as clock_today
-from esafety_portal.pages import data_of_pages
-
-
-def on_config(config):
-    # Which data files lie behind each page: worked out once per build, not once per page.
-    config["esafety_data_of_pages"] = data_of_pages(config["esafety_content"])
-    return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    content = config["esafety_content"]
-    data_files = _data_files(page, config["esafety_data_of_pages"])
+    build = build_state(config)
+    content = build.content
+    data_files = _data_files(page, build.data_of_pages)  # worked out once per build, not once per page
     unknown = [str(f) for f in data_files if not isinstance(f, str) or f not in content.files]
     if unknown:
         raise PluginError(f"docs/{page.file.src_uri}: its front matter names {', '.join(unknown)}, which is not a "

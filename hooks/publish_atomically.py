@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from esafety_portal.build_state import build_state
+
 _state = {"command": None}
 
 
@@ -22,7 +24,7 @@ def on_startup(command, dirty):
 def on_config(config):
     if _state["command"] in ("build", "gh-deploy"):
         final = Path(config.site_dir)
-        config["esafety_final_site_dir"] = str(final)
+        build_state(config).final_site_dir = str(final)
         config.site_dir = str(final.with_name(final.name + ".partial"))
         shutil.rmtree(config.site_dir, ignore_errors=True)
         _state["partial"] = config.site_dir
@@ -31,7 +33,7 @@ def on_config(config):
 
 @event_priority(-100)
 def on_post_build(config):
-    final = config.get("esafety_final_site_dir")
+    final = build_state(config).final_site_dir
     if not final:
         return
     final, partial = Path(final), Path(config.site_dir)

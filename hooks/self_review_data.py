@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
+from esafety_portal.build_state import build_state
 from esafety_portal.self_review import framework_json
 
 PATH = "assets/self-review/framework.json"
 
 
 def on_files(files, config):
-    data = framework_json(config["esafety_content"], config["use_directory_urls"])
+    build = build_state(config)
+    data = framework_json(build.content, build.use_directory_urls)
     files.append(File.generated(config, PATH, content=data))
     return files

@@ -10,6 +10,8 @@ import pytest
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
 from support.addresses import F10, F12
+from esafety_portal.yaml_loader import format_path
+from support.edit_yaml import edit_yaml, path_of
 from support.project_copy import content_errors, copy_project, item_path, replace_in, set_value
 
 
@@ -112,16 +114,16 @@ def test_unknown_field_suggests_the_nearest_name(project):
 
 
 def test_wrong_type(project):
-    line = replace_in(project / F10, "  schools: 35", "  schools: many")
+    line = edit_yaml(project / F10, ["survey", "survey", "schools"], "many")
     errors = errors_of(project)
     assert any(e.line == line and e.problem == "must be a whole number, not text" for e in errors), errors
 
 
 def test_empty_text(project):
-    line = replace_in(project / F12, "text: Policies are generic and not updated.", 'text: ""')
+    where = path_of(project / F12, "inadequate-03") + ["text"]
+    line = edit_yaml(project / F12, where, "")
     error = only_error(project)
-    assert (error.line, error.path, error.problem) == (line, item_path(project / F12, "inadequate-03") + ".text",
-                                                       "must not be empty")
+    assert (error.line, error.path, error.problem) == (line, format_path(where), "must not be empty")
 
 
 def test_duplicate_id_suggests_the_next_free_id(project):
@@ -219,9 +221,10 @@ def test_git_decides_which_occurrence_is_published(project):
 
 
 def test_unknown_reference(project, content):
-    line = replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [feature-21]")
+    where = path_of(project / F12, "inadequate-04") + ["links", "absence_of"]
+    line = edit_yaml(project / F12, where, ["feature-21"])
     error = only_error(project)
-    assert (error.line, error.path) == (line, item_path(project / F12, "inadequate-04") + ".links.absence_of[0]")
+    assert (error.line, error.path) == (line, format_path(where + [0]))
     assert error.problem == "refers to 'feature-21', which does not exist"
     features = sorted(f.id for f in content.features)  # the real data's, whatever they are
     assert error.fix == f"the ids that exist run from '{features[0]}' to '{features[-1]}'; check which one you meant"
@@ -235,7 +238,7 @@ def test_misspelt_reference_suggests_the_nearest_id(project):
 
 
 def test_reference_to_the_wrong_kind(project):
-    replace_in(project / F12, "absence_of: [feature-12]", "absence_of: [recommendation-05]")
+    edit_yaml(project / F12, path_of(project / F12, "inadequate-04") + ["links", "absence_of"], ["recommendation-05"])
     error = only_error(project)
     assert "which is a recommendation, not a feature" in error.problem
 

@@ -181,6 +181,9 @@ def test_the_build_allows_exactly_the_macros_make_check_allows(content):
     import importlib.util
     from types import SimpleNamespace
 
+    from esafety_portal.build_state import KEY, BuildState
+    from esafety_portal.render import Renderer
+
     spec = importlib.util.spec_from_file_location("macros_under_test", ROOT / "hooks" / "macros.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -188,7 +191,8 @@ def test_the_build_allows_exactly_the_macros_make_check_allows(content):
     class Env:
         def __init__(self):
             self.macros = {"context": print}  # one of mkdocs-macros' own, never a page's
-            self.conf = {"esafety_content": content, "theme": SimpleNamespace(custom_dir=str(ROOT / "overrides")),
+            state = BuildState(ROOT, content, Renderer(content, ROOT / "overrides" / "markdown"))
+            self.conf = {KEY: state, "theme": SimpleNamespace(custom_dir=str(ROOT / "overrides")),
                          "config_file_path": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
                          "use_directory_urls": True}
 

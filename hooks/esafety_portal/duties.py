@@ -85,7 +85,7 @@ def check_duties(files) -> list[ContentError]:
     return errors
 
 
-def build_school_year(files) -> SchoolYear:
+def build_school_year(files, metas) -> SchoolYear:  # metas: as every builder (families.Family.build)
     data = next((f.data for f in files if f.schema == SCHEMA), None)
     if data is None:
         return SchoolYear((), ())

@@ -1,72 +1,104 @@
-"""The one table of data families: for each, its file or folder, its schema, its page and the
-kinds of item in it; and the typed links between items. Everything else asks this module."""
+"""The one registry of data families: for each, its file or folder, its schema, the kinds of item
+and the reference fields it owns, its builder, its pages and its open data; and the typed links
+between items. The loader, the rules, the pages, the nav and the open data loop over FAMILIES.
+
+Behaviour is named, not imported ("module:function" in this package, resolved by registry.py at
+build time), so this module stays at the bottom of the package and nothing registers itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# In a family's references: any item of any framework in data/frameworks/.
+ANY_FRAMEWORK_ITEM = "framework item"
+
 
 @dataclass(frozen=True)
 class Family:
-    """One family of data: where its files are, the schema they follow, the page that shows it
-    (where one fixed page does) and the kind of item an `id` identifies under each list's name."""
+    """One family of data. Only `schema` and where its files are are needed: a family with no
+    builder keeps its validated data and publishes it as open data, and one with a `template`
+    gets a generated `page`."""
 
     schema: str  # data/schema/<schema>.schema.json
     file: str = ""  # its one data file, relative to data/ ...
     folder: str = ""  # ... or the folder in which every .yml file is one member
     page: str = ""  # the docs page that shows it, if one fixed page does
     kinds: dict = field(default_factory=dict)  # list (or field) name -> kind of the items in it
-    optional: bool = False  # a single file the portal can do without (no national contacts yet)
+    optional: bool = False  # a single file the portal can do without
+    # Fields of this family's files whose values are ids of other items -> the kinds they may
+    # point to (None: any). Only this family's files are read for them.
+    references: dict = field(default_factory=dict)
+    own_kind: str = ""  # the kind of the id at the top of each of its files, if they have one
+    name: str = ""  # its name in the content model (content.families) and nav; default: schema
+    title: str = ""  # its section in the menu (and its open data's title); default: its name
+    # "module:function"(files, metas) -> its typed objects, given every checked file (it takes its own
+    # by schema, and may read another family's, as the templates' builder does); "" keeps its data.
+    build: str = ""
+    template: str = ""  # overrides/markdown/<template>, which makes `page` (a generated page) from its data
+    pages: str = "generated_pages:family_pages"  # "module:function"(build, family) -> [PageSpec | Asset]
+    # "module:function"(content, family) -> [OpenData]; "": none. The default publishes a family's
+    # validated data as <name>.json (a family with a builder names its own exports).
+    exports: str = "open_data:family_json"
+
+    @property
+    def key(self) -> str:
+        return self.name or self.schema
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.key.replace("-", " ").replace("_", " ").capitalize()
 
 
 # The one table of families. A framework's items and groups name their own kind, and its file
 # says which page shows each kind (frameworks.py); `kinds` here names the framework details'
 # lists (data/schema/inspection.schema.json, survey.schema.json).
 FAMILIES = (
-    Family("site", file="site.yml"),
+    Family("site", file="site.yml", build="load:build_site", exports=""),
     Family("organisations", file="organisations.yml", page="organisations.md",
-           kinds={"organisations": "organisation"}),
-    Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"}),
+           kinds={"organisations": "organisation"},
+           references={"mentioned_in": None, "part_of": ("organisation",)},
+           build="load:build_organisations", exports="open_data:organisations_json"),
+    Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"},
+           references={"addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM)},
+           own_kind="template", name="templates", title="Templates", build="templates:build_templates",
+           pages="template_pages:pages", exports=""),
     Family("framework", folder="frameworks", kinds={
         "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
         "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
-        "support": "support"}),
-    # Response guides (esafety_portal/guides.py): their step ids are the guide's own, so no kinds.
-    Family("guide", folder="guides"),
-    Family("contacts", file="contacts.yml", optional=True),  # national contacts the guides name
+        "support": "support"},
+        references={"answers": ("recommendation",), "absence_of": ("feature",), "probes": ("feature",),
+                    "responds_to": ("finding",), "see_also": None, "bodies": ("organisation",),
+                    "document": ("framework",), "expectation": ("expectation",), "grades": ("grade",)},
+        own_kind="framework", name="frameworks", title="Frameworks", build="frameworks:build_frameworks",
+        pages="framework_pages:pages", exports="open_data:framework_exports"),
+    # Response guides (esafety_portal/guides.py, which also reads the contacts): their step ids are the
+    # guide's own, so no kinds.
+    Family("guide", folder="guides", references={"sources": (ANY_FRAMEWORK_ITEM,)}, name="guides",
+           title="What to do", build="guides:build_guides", pages="guide_pages:pages",
+           exports="open_data:typed_json"),
+    Family("contacts", file="contacts.yml", optional=True, title="National contacts"),  # that the guides name
     # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
-    Family("duties", file="duties.yml", page="school-year.md",
-           kinds={"dates": "school date", "duties": "recurring duty"}),
+    Family("duties", file="duties.yml", optional=True, page="school-year.md",
+           kinds={"dates": "school date", "duties": "recurring duty"},
+           references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",)},
+           name="school_year", title="The school's year", build="duties:build_school_year",
+           exports="open_data:typed_json"),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
 REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist
 FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
-ITEM_KIND = {name: kind for f in FAMILIES for name, kind in f.kinds.items()}
 # The page that shows each kind of item of a family with one fixed page.
 PAGE_OF_KIND = {kind: f.page for f in FAMILIES if f.page for kind in f.kinds.values()}
 # The data file behind each fixed page, for "Edit this page" and review dates.
 DATA_OF_PAGE = {f.page: f"data/{f.file}" for f in FAMILIES if f.page and f.file}
+# Every reference field of any family (for tools that list them; the rules read each family's own).
+REFERENCES = {name: allowed for f in FAMILIES for name, allowed in f.references.items()}
 
-# In REFERENCES: any item of any framework in data/frameworks/.
-ANY_FRAMEWORK_ITEM = "framework item"
 
-# Fields whose values are ids of other items, and the kinds they may point to (None: any).
-REFERENCES = {
-    "answers": ("recommendation",),
-    "absence_of": ("feature",),
-    "probes": ("feature",),
-    "responds_to": ("finding",),
-    "see_also": None,
-    "mentioned_in": None,
-    "bodies": ("organisation",),
-    "part_of": ("organisation",),
-    "document": ("framework",),
-    "expectation": ("expectation",),
-    "grades": ("grade",),
-    "addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM),
-    "sources": (ANY_FRAMEWORK_ITEM,),  # the items a response guide's step or a recurring duty comes from
-    "from": ("school date",),  # the school date a recurring duty counts from
-}
+def family_of(schema: str) -> Family | None:
+    """The family whose files follow data/schema/<schema>.schema.json, if any."""
+    return next((f for f in FAMILIES if f.schema == schema), None)
+
 
 # The kinds a framework item's typed links (its links:) may point to; None: any item. Any item of a
 # framework with its own generated page counts too, so a new framework's questions may probe its

@@ -6,9 +6,10 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from . import checks, clock, duties, frameworks, generated_pages, guides, limits, rules, schema_check, templates
+from . import (checks, clock, duties, frameworks, generated_pages, guides, limits, registry, rules, schema_check,
+               templates)
 from .errors import ContentError, ContentErrors
-from .families import REQUIRED_FILES, schema_for
+from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
 from .values import parse_url
 from .yaml_loader import LineDict, read_yaml
@@ -123,23 +124,35 @@ def file_meta(f: rules.DataFile) -> FileMeta:
 
 
 def build_model(files: list[rules.DataFile], kinds: dict[str, str]) -> Content:
-    by_schema = {f.schema: f.data for f in files}
+    """Each family's typed objects from its builder (families.FAMILIES), in one Content."""
     metas = {f.shown_as: file_meta(f) for f in files}
-    site = by_schema["site"]
-    return Content(
-        site=Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else site[k]
-                     for k in Site.__dataclass_fields__ if k in site}),
-        organisations=[
-            Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], parse_url(o["url"]),
-                         tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),
-                         o.get("status_note", ""))
-            for o in by_schema["organisations"]["organisations"]
-        ],
-        files=metas,
-        kinds=kinds,
-        templates=templates.build_templates(files, metas),
-        frameworks=frameworks.build_frameworks(files, metas),
-        guides=guides.build_guides(files, metas),
-        school_year=duties.build_school_year(files),
-    )
+    built = {family.key: build_family(family, files, metas) for family in FAMILIES}
+    # The families the model has a typed field for are there; every family is in content.families.
+    typed = {name: value for name, value in built.items() if name in Content.__dataclass_fields__}
+    return Content(**typed, files=metas, kinds=kinds, families=built)
 
+
+def build_family(family: Family, files: list[rules.DataFile], metas: dict[str, FileMeta]):
+    """What `family`'s builder makes of the checked files; without one, its validated data (a
+    one-file family's mapping, or a folder's list of mappings)."""
+    if family.build:
+        return registry.function(family.build)(files, metas)
+    files = [f for f in files if f.schema == family.schema]
+    if family.file:
+        return files[0].data if files else {}
+    return [f.data for f in files]
+
+
+def build_site(files: list[rules.DataFile], metas) -> Site:
+    site = next(f.data for f in files if f.schema == "site")
+    return Site(**{k: parse_url(site[k]) if k in rules.URL_FIELDS else tuple(site[k]) if k == "nav" else site[k]
+                   for k in Site.__dataclass_fields__ if k in site})
+
+
+def build_organisations(files: list[rules.DataFile], metas) -> list[Organisation]:
+    return [
+        Organisation(o["id"], o["name"], o["kind"], o["status"], o["description"], parse_url(o["url"]),
+                     tuple(o["mentioned_in"]), o.get("abbreviation", ""), o.get("part_of", ""),
+                     o.get("status_note", ""))
+        for f in files if f.schema == "organisations" for o in f.data["organisations"]
+    ]

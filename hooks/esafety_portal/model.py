@@ -127,6 +127,7 @@ class Site:
     licence: dict
     language: str
     refuse_secondary_copies: bool = False  # refuse to publish items checked only against a copy
+    nav: tuple[str, ...] = ()  # the menu's sections in order (hooks/generated_pages.py)
 
     def edit_url(self, path: str) -> str:
         return f"{self.repository_url.rstrip('/')}/edit/{self.repository_branch}/{path}"
@@ -146,6 +147,7 @@ class Content:
     frameworks: list = field(default_factory=list)  # frameworks.Framework, current first
     guides: object = None  # guides.Guides: the response guides and the contacts they name
     school_year: object = None  # duties.SchoolYear: the duties that recur (data/duties.yml)
+    families: dict[str, object] = field(default_factory=dict)  # every family's name -> what its builder made
     _by_id: dict[str, object] = field(default_factory=dict, repr=False)
     _incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _framework_of: dict[str, object] = field(default_factory=dict, repr=False)
@@ -231,6 +233,10 @@ class Content:
     def all_items(self) -> list[Item]:
         return [item for fw in self.frameworks for item in fw.items] + [
             item for template in self.templates for item in template.items]
+
+    def family(self, name: str):
+        """What the family `name` (families.Family.key) holds: its builder's objects or its data."""
+        return self.families[name]
 
     def get(self, item_id: str):
         return self._by_id[item_id]

@@ -1,13 +1,101 @@
-"""Open data: the content model as JSON (one file per family) and CSV (features, indicators,
-questions). Deterministic: the same data gives the same bytes."""
+"""Open data: the content model as JSON and CSV, each file made by the family that owns it
+(families.Family.exports) with the title the open-data page lists it under. Deterministic: the
+same data gives the same bytes."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .csv_text import csv_bytes
 from .frameworks import COMMON_EXTRA
 from .model import Content, Item
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """One published file under open-data/: its path there, how the open-data page lists it
+    (a title, and Markdown after the link), and its bytes."""
+
+    path: str  # such as features.csv or frameworks/kcsie-2026.json
+    title: str
+    data: bytes
+    note: str = ""
+
+    @property
+    def format(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+
+def _json(data) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def family_json(content: Content, family) -> list[OpenData]:
+    """A family without exports of its own: its validated data as <name>.json. A family with a
+    builder holds objects, not data: it names its own exports, or publishes none."""
+    if family.build:
+        return []
+    return [OpenData(f"{family.key}.json", family.heading, _json(content.family(family.key)))]
+
+
+def typed_json(content: Content, family) -> list[OpenData]:
+    """A family whose builder makes dataclasses (the guides, the school's year): them as <name>.json,
+    dates as YYYY-MM-DD."""
+    data = dataclasses.asdict(content.family(family.key))
+    return [OpenData(f"{family.key}.json", family.heading,
+                     (json.dumps(data, indent=2, ensure_ascii=False, default=_iso) + "\n").encode("utf-8"))]
+
+
+def _iso(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def organisations_json(content: Content, family) -> list[OpenData]:
+    return [OpenData("organisations.json", "Organisations and tools", _json(organisation_records(content)))]
+
+
+def organisation_records(content: Content) -> list[dict]:
+    return [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(o).items()} for o in content.organisations]
+
+
+def published(content: Content) -> list[OpenData]:
+    """Every family's open data, in the registry's order (families.FAMILIES)."""
+    from .families import FAMILIES
+    from .registry import function
+
+    return [made for family in FAMILIES if family.exports for made in function(family.exports)(content, family)]
+
+
+# The framework family's files, in the order the open-data page lists them.
+FRAMEWORK_TITLES = {
+    "features.csv": ("Features of good and outstanding practice", ""),
+    "inadequate.csv": ("Indicators of inadequate practice", ""),
+    "questions.csv": ("Questions inspectors may ask", ""),
+    "frameworks.csv": ("Every item of every framework", ", with where each current item's\n  wording was checked: "
+                       "the address, the section, the day, and whether against the publisher's own\n  text or a "
+                       "secondary copy (the `checked_` columns)"),
+    "crosswalk.csv": ("The crosswalk from the 2012 and 2010 items to today's", ""),
+    "features.json": ("Features, by theme", ""),
+    "inadequate.json": ("Indicators of inadequate practice", ""),
+    "questions.json": ("Questions, by audience", ""),
+    "survey.json": ("The 2010 survey", ""),
+    "sources.json": ("Source documents", ""),
+}
+
+
+def framework_exports(content: Content, family) -> list[OpenData]:
+    """The 2012 and 2010 documents' tables, every framework's items, the crosswalk, and one JSON
+    file per framework."""
+    made = {**json_files(content), **csv_files(content)}
+    out = [OpenData(path, title, made[path], note) for path, (title, note) in FRAMEWORK_TITLES.items() if path in made]
+    out += [OpenData(f"frameworks/{fw.id}.json", fw.title, made[f"frameworks/{fw.id}.json"])
+            for fw in content.frameworks]
+    return out
 
 
 def _source(item: Item) -> dict:
@@ -28,13 +116,13 @@ def _item(item: Item) -> dict:
 def families(content: Content) -> dict[str, object]:
     """Each published family as plain JSON-ready data."""
     survey = content.survey
-    return {
+    tables = {
         "features": [{"id": t.id, "title": t.title, "heading_inferred": t.heading_inferred,
                       "features": [_item(i) for i in t.items]} for t in content.themes],
         "inadequate": [_item(i) for i in content.indicators],
         "questions": [{"id": a.id, "title": a.title, "questions": [_item(i) for i in a.items]}
                       for a in content.audiences],
-        "survey": {
+        "survey": survey and {
             "survey": dict(survey["survey"]),
             "areas": [dict(a) for a in survey["areas"]],
             "grades": [dict(g) for g in survey["grades"]],
@@ -42,11 +130,12 @@ def families(content: Content) -> dict[str, object]:
             "recommendations": [_item(i) for i in content.recommendations],
             "focus_areas": [_item(i) for i in content.focus_areas],
         },
-        "organisations": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(o).items()}
-                          for o in content.organisations],
+        "organisations": organisation_records(content),
         "sources": [dict(vars(s)) for s in content.sources.values()],
         **{f"frameworks/{fw.id}": framework_record(fw) for fw in content.frameworks},
     }
+    # A portal without the 2010 survey's file publishes no survey.json.
+    return {name: data for name, data in tables.items() if name != "survey" or data}
 
 
 IDENTITY = ("id", "title", "short_title", "publisher", "edition", "published", "in_force", "as_of", "status",
@@ -68,8 +157,7 @@ def framework_record(framework) -> dict:
 
 
 def json_files(content: Content) -> dict[str, bytes]:
-    return {f"{name}.json": (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-            for name, data in families(content).items()}
+    return {f"{name}.json": _json(data) for name, data in families(content).items()}
 
 
 CSV_COLUMNS = ["id", "group", "title", "text", "links", "source_document", "source_section"]

@@ -8,7 +8,7 @@ refuses. Each macro only calls a render function; nothing runs until a page call
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .incident_record import DOCUMENT_NAME, FIELDS
@@ -22,9 +22,10 @@ from .self_review import framework, page_url
 
 
 def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], str], docs_dir: Path,
-                use_directory_urls: bool = True) -> dict[str, Callable[..., str]]:
+                use_directory_urls: bool = True, open_data_files: Sequence = ()) -> dict[str, Callable[..., str]]:
     """Name -> macro. `page()`: the page being rendered (its src_uri). `renderer` may be None where
-    only the names are wanted (make check): no macro is called there."""
+    only the names are wanted (make check): no macro is called there. `open_data_files`: every family's
+    open data files (open_data.OpenData, the build state's)."""
 
     def features() -> str:
         """Every feature of good and outstanding practice, by theme (the 2012 briefing's framework file)."""
@@ -88,6 +89,11 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         """The duties that recur, month by month, and the form for a school's own dates (data/duties.yml)."""
         return renderer.render("school_year.md.jinja", page(), year=school_year_start(renderer.today))
 
+    def open_data(format: str) -> str:
+        """Every open data file of `format` (csv, json), each family's (esafety_portal/families.py: exports)."""
+        return renderer.render("open_data.md.jinja", page(), files=[f for f in open_data_files if f.format == format],
+                               relative=lambda src: relative_path(src, page()))
+
     def item_link(item_id: str, text: str | None = None) -> str:
         """A link to any item by its id, checked at build time."""
         return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
@@ -95,4 +101,4 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     return {macro.__name__: macro for macro in (
         features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
         organisations, sources, self_review, incident_record, whats_new, current_frameworks, current_reviews,
-        school_year, item_link)}
+        school_year, open_data, item_link)}

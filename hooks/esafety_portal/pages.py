@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import posixpath
 
-from .families import DATA_OF_PAGE, PAGE_OF_KIND
+from .families import DATA_OF_PAGE, FAMILIES, PAGE_OF_KIND
 
-# Kinds shown on their template's own generated page (hooks/template_pages.py), not a fixed one.
+# Kinds shown on their template's own generated page (esafety_portal/template_pages.py), not a fixed one.
 TEMPLATE_KINDS = {"template", "section", "clause"}
 
 
@@ -38,7 +38,10 @@ def data_of_pages(content) -> dict[str, list[str]]:
 def pages_of_data_files(content, docs_dir) -> dict[str, tuple[str, str]]:
     """Data file -> (docs page that shows it, that page's title), for every file with a page.
     Hand-written pages take their title from their front matter; generated pages from the data."""
-    pages = {data_file: (page, page_title(docs_dir, page)) for page, data_file in DATA_OF_PAGE.items()}
+    # A family's one page: made from its template, or hand-written (its title in its front matter;
+    # a site without that page, such as a test's mini-site, links its changes nowhere).
+    pages = {f"data/{f.file}": (f.page, f.heading if f.template else page_title(docs_dir, f.page))
+             for f in FAMILIES if f.page and f.file and (f.template or (docs_dir / f.page).is_file())}
     pages.update({t.data_file: (template_page(t.id), t.title) for t in content.templates})
     pages.update({f.data_file: (f.home, f.label if f.generated else page_title(docs_dir, f.home))
                   for f in content.frameworks})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import duplicate_ids, values
 from .errors import ContentError
-from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, ITEM_KIND, LINKS, REFERENCES
+from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, LINKS, family_of
 from .yaml_loader import LineDict, LineList, format_path, line_of
 
 
@@ -42,11 +42,12 @@ def walk(node, path=()):
             yield from walk(value, path + (index,))
 
 
-def _kind_of(path) -> str | None:
-    """The kind of item a mapping at `path` is, from the nearest named list or field."""
+def _kind_of(path, kinds: dict) -> str | None:
+    """The kind of item a mapping at `path` is, from the nearest named list or field, in the
+    `kinds` of the family whose file it is in (a list of the same name elsewhere is not typed)."""
     for step in reversed(path):
         if isinstance(step, str):
-            return ITEM_KIND.get(step)
+            return kinds.get(step)
     return None
 
 
@@ -57,15 +58,17 @@ def collect_ids(files: list[DataFile], project_dir: Path | None = None) -> tuple
     occurrences: list[duplicate_ids.Occurrence] = []
     for order, f in enumerate(files):
         candidates = []
-        own_id = f.data.get("id") if f.schema in ("template", "framework") else None
+        family = family_of(f.schema)
+        kinds = family.kinds if family else {}
+        own_id = f.data.get("id") if family and family.own_kind else None
         if isinstance(own_id, str):
-            candidates.append(((), f.schema, f.data))
+            candidates.append(((), family.own_kind, f.data))
         for path, _key, value in walk(f.data):
             if isinstance(value, dict) and isinstance(value.get("id"), str):
                 # A framework's items and groups say what kind they are; elsewhere the list's name says.
                 own = value.get("kind") if f.schema == "framework" and len(path) == 2 and path[0] in (
                     "items", "groups") else None
-                kind = own if isinstance(own, str) else _kind_of(path)
+                kind = own if isinstance(own, str) else _kind_of(path, kinds)
                 if kind:
                     candidates.append((path, kind, value))
         for path, kind, value in candidates:
@@ -108,14 +111,16 @@ def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[Con
     # hand-written pages (the 2012 and 2010 items, placed by their file's kinds:) count only by kind.
     placed = {f.shown_as for f in files if f.schema == "framework" and f.data.get("kinds")}
     for f in files:
+        family = family_of(f.schema)
+        references = family.references if family else {}
         for path, key, value in walk(f.data):
             # A framework's typed links point at the kinds in families.LINKS; its items' grew_out_of
             # only at the 2012 and 2010 items the crosswalk carries forward.
             in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
             crosswalk = f.schema == "framework" and len(path) >= 3 and path[-3] == "grew_out_of" and key == "item"
-            if key not in REFERENCES and not (in_links or crosswalk):
+            if key not in references and not (in_links or crosswalk):
                 continue
-            allowed = CROSSWALK_KINDS if crosswalk else LINKS.get(key) if in_links else REFERENCES[key]
+            allowed = CROSSWALK_KINDS if crosswalk else LINKS.get(key) if in_links else references[key]
             targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
             for index, target in enumerate(targets):
                 if not isinstance(target, str):

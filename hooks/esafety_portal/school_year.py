@@ -66,5 +66,7 @@ def duties_json(content) -> bytes:
 
 
 def files(content, today: dt.date | None = None) -> dict[str, bytes]:
-    """Path under the site -> bytes, for hooks/school_year_files.py."""
+    """Path under the site -> bytes, for hooks/school_year_files.py (none for a site with no duties.yml)."""
+    if content.school_year is None:
+        return {}
     return {f"{FOLDER}/{CALENDAR}": default_calendar(content, today), f"{FOLDER}/{DUTIES_JSON}": duties_json(content)}

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 
 from .model import Site
 
@@ -16,3 +18,10 @@ def apply_identity(config, site: Site) -> None:
     config.copyright = html.escape(f"© {site.council}. {site.licence['crown_copyright']}")
     config.theme["language"] = "en"
     config.extra["site"] = site
+
+
+def nav_line(site_file: Path) -> int:
+    """The line of site.yml's `nav:`, for a message about the menu's order."""
+    text = site_file.read_text("utf-8")
+    found = re.search(r"^nav:", text, re.M)
+    return text[: found.start()].count("\n") + 1 if found else 1

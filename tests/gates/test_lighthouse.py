@@ -20,7 +20,7 @@ PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/
 PAGES["framework-review"] = "self-review/dfe-filtering-monitoring/"
 # The incident record: a form with the self-review's storage and the templates' filling scripts.
 PAGES["incident-record"] = "what-to-do/record/"
-# The response guides: the What to do poster and the first guide, whichever it is (hooks/guide_pages.py).
+# The response guides: the What to do poster and the first guide, whichever it is (esafety_portal/guide_pages.py).
 PAGES["what-to-do"] = "what-to-do/"
 PAGES.update({"guide": f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides[:1]})
 

@@ -20,7 +20,7 @@ SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-to
 PRINTED += ["self-review/dfe-filtering-monitoring/"]
 # Forms a school prints to fill in by hand: no data behind them, so no review dates to print.
 FORMS = ["what-to-do/record/"]
-# The response guides (hooks/guide_pages.py): the What to do poster and the first guide, whichever
+# The response guides (esafety_portal/guide_pages.py): the What to do poster and the first guide, whichever
 # it is, once data/guides/ has any (the poster's review dates are its guides').
 GUIDES = [f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides]
 PRINTED += ["what-to-do/", GUIDES[0]] if GUIDES else []

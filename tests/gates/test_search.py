@@ -142,7 +142,7 @@ CASES = [
 
 
 # What a worried adult types when something has just happened: a response guide (what-to-do/,
-# hooks/guide_pages.py) must be the first result, whichever guide it is.
+# esafety_portal/guide_pages.py) must be the first result, whichever guide it is.
 GUIDE_QUERIES = ["pupil shared a nude", "sextortion", "LADO", "filtering alert", "nude image shared what to do",
                  "ransomware", "grooming"]
 GUIDES = "what-to-do/"

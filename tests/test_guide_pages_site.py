@@ -1,4 +1,4 @@
-"""The response guides' pages (hooks/guide_pages.py), built from the small fixture guides: the
+"""The response guides' pages (esafety_portal/guide_pages.py), built from the small fixture guides: the
 What to do index in the guides' order, each step under its own permanent anchor, choices as links
 within the page, contacts in full with tel: links, example numbers marked on every page that
 shows one, the law labelled, sources linked to their framework items; and a site with no guides."""

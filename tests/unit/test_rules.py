@@ -1,0 +1,39 @@
+"""rules.py: kinds and reference fields belong to the family whose file holds them."""
+from __future__ import annotations
+
+from esafety_portal.rules import DataFile, check_references, collect_ids
+from support.content_factory import data_files, framework, template
+
+
+def test_a_list_is_typed_only_in_the_family_that_owns_its_name():
+    # `support` is a list of the 2010 survey's details (the framework family). The same name in a
+    # template file is not typed, so its ids are not taken for the survey's.
+    fw = framework("fw-a", [("a-1", "standard", "Do this.")], survey={"support": [{"id": "support-x"}]})
+    tpl = template("tpl-a", [("tpl-a-01", "I will.")], support=[{"id": "support-y"}])
+    ids, errors = collect_ids(data_files(frameworks=[fw], templates=[tpl]))
+    assert not errors
+    assert ids["support-x"].kind == "support"
+    assert "support-y" not in ids
+
+
+def test_a_reference_field_is_checked_only_in_the_family_that_owns_it():
+    # part_of is a reference to an organisation in organisations.yml; a field of that name in a
+    # template is the template's own business.
+    orgs = [{"id": "org-a", "part_of": "missing-org", "mentioned_in": []}]
+    tpl = template("tpl-a", [("tpl-a-01", "I will.")], part_of="anything")
+    files = data_files(organisations=orgs, templates=[tpl])
+    ids, _ = collect_ids(files)
+    problems = check_references(files, ids)
+    assert [(e.file, e.problem) for e in problems] == [
+        ("data/organisations.yml", "refers to 'missing-org', which does not exist")]
+
+
+def test_a_file_of_no_family_has_no_kinds_or_references():
+    stray = DataFile("data/stray.yml", "stray", {"things": [{"id": "t-1", "addresses": ["nowhere"]}]})
+    ids, errors = collect_ids([stray])
+    assert ids == {} and errors == [] and check_references([stray], ids) == []
+
+
+def test_a_file_of_a_family_with_its_own_kind_has_its_id_typed_by_it():
+    ids, _ = collect_ids(data_files(frameworks=[framework("fw-a")], templates=[template("tpl-a")]))
+    assert (ids["fw-a"].kind, ids["tpl-a"].kind) == ("framework", "template")
