@@ -122,3 +122,18 @@ def test_check_record_mistakes_show_even_when_the_file_has_other_mistakes(projec
     assert any(e.path == "order" for e in errors)
     [error] = [e for e in errors if "is given for the publisher's own text" in e.problem]
     assert (error.file, error.line, error.path) == (TARGET, line, "items[0].checked.copy_of")
+
+
+# Phrases about how the content was made, which a reader should never meet: a statement is either
+# checked (and its check record says where) or left out.
+HOW_IT_WAS_MADE = ("out of reach", "could not confirm", "we could not", "not checked", "unable to confirm")
+
+
+def test_no_published_page_or_open_data_speaks_of_how_the_content_was_made(built_site):
+    found = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".json", ".xml"}:
+            continue
+        text = path.read_text("utf-8", errors="replace").lower()
+        found += [f"{path.relative_to(built_site)}: {phrase!r}" for phrase in HOW_IT_WAS_MADE if phrase in text]
+    assert not found, found
