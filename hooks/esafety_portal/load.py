@@ -32,6 +32,23 @@ def read_data_file(path: Path, shown_as: str):
     return copy.deepcopy(kept[1]), list(kept[2])
 
 
+# What a check finds in one file depends only on the file's bytes (and, for the schema check, on the
+# schemas' digest): kept the same way, in this process only, so a rebuild checks again only the
+# files that changed.
+_verdicts: dict[tuple, tuple[bytes, list[ContentError]]] = {}
+
+
+def kept_verdict(path: Path, shown_as: str, check: tuple, run) -> list[ContentError]:
+    """run(), or what it gave for the same `check` on the bytes read_data_file last read at `path`."""
+    raw = _last_read[(str(path), shown_as)][0]
+    key = (str(path), shown_as, *check)
+    kept = _verdicts.get(key)
+    if kept is None or kept[0] != raw:
+        kept = (raw, run())
+        _verdicts[key] = kept
+    return list(kept[1])
+
+
 def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
     """Every data file, read and fully checked, and every id with its kind.
     Raises ContentErrors listing every problem. `publishing`: False for a report (make review),
@@ -59,7 +76,8 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
         seen.add(relative.as_posix())
         data, problems = read_data_file(path, shown_as)
         # A value too long, or with a character no value may hold, goes no further than here.
-        problems = problems or limits.value_problems(data, shown_as)
+        problems = problems or kept_verdict(path, shown_as, ("limits",),
+                                            lambda: limits.value_problems(data, shown_as))
         errors += problems
         if problems:
             continue
@@ -69,7 +87,11 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
             continue
         data_file = rules.DataFile(shown_as, schema, data)
         parsed.append(data_file)
-        problems = schema_check.check(data, schema, schema_dir, shown_as, digest=digest)
+        # Markdown and web addresses are checked in each file that reads, valid or not.
+        errors += kept_verdict(path, shown_as, ("values",),
+                               lambda: rules.check_markdown([data_file]) + rules.check_urls([data_file]))
+        problems = kept_verdict(path, shown_as, ("schema", schema, digest),
+                                lambda: schema_check.check(data, schema, schema_dir, shown_as, digest=digest))
         errors += problems
         if not problems:
             valid.append(data_file)
@@ -85,8 +107,6 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     if not unreadable:
         errors += rules.check_references(parsed, ids)
     errors += rules.check_dates(parsed, today)
-    errors += rules.check_markdown(parsed)
-    errors += rules.check_urls(parsed)
     errors += rules.check_figures(valid)
     errors += templates.check_placeholders(valid, ids)
     docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
