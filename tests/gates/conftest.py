@@ -1,11 +1,17 @@
 """Fixtures the quality gates share: every built page, the Node tools, report folder."""
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from browsing import Visit, browse
+from support.shared_site import run_folder
 from support.site import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
@@ -48,3 +54,25 @@ def site_pages(built_site) -> list[str]:
 def reports_dir() -> Path:
     REPORTS.mkdir(exist_ok=True)
     return REPORTS
+
+
+# What the CSP and privacy gates both read: every page, then these searches, in one fresh context.
+SEARCHES = ["online safety", "inadequate", "inspection"]
+BASE = "{site}/"  # where the recording stood for the local server's address
+
+
+@pytest.fixture(scope="session")
+def site_visit(browser, site_url, site_pages, tmp_path_factory) -> Visit:
+    """Browsing the real site once per test run: the first worker to get here records it, under a
+    lock in the run's shared folder (as the built site), and every worker reads the same record,
+    re-based to its own server's address."""
+    folder = run_folder(tmp_path_factory.getbasetemp(), os.environ.get("PYTEST_XDIST_WORKER"))
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / "site-visit.json"
+    with open(folder / "site-visit.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not kept.exists():
+            visit = browse(browser, site_url, site_pages, SEARCHES)
+            text = json.dumps(dataclasses.asdict(visit)).replace(json.dumps(site_url)[1:-1], BASE)
+            kept.write_text(text, encoding="utf-8")
+    return Visit(**json.loads(kept.read_text(encoding="utf-8").replace(BASE, json.dumps(site_url)[1:-1])))

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from browsing import browse
 from conftest import FIXTURES
 from support.site import StaticServer
 
-SEARCHES = ["online safety", "inadequate"]
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-
-
-@pytest.fixture(scope="module")
-def visit(browser, site_url, site_pages):
-    return browse(browser, site_url, site_pages, SEARCHES)
 
 
 def test_every_page_has_the_policy(built_site, site_pages):
@@ -33,8 +26,8 @@ def test_every_page_has_the_policy(built_site, site_pages):
         assert html.index("Content-Security-Policy") < html.index("<script"), f"{path}: policy after a script"
 
 
-def test_browsing_and_searching_log_no_violation(visit):
-    assert not visit.csp_violations, "CSP violations:\n" + "\n".join(visit.csp_violations)
+def test_browsing_and_searching_log_no_violation(site_visit):
+    assert not site_visit.csp_violations, "CSP violations:\n" + "\n".join(site_visit.csp_violations)
 
 
 def test_gate_turns_red_on_an_unhashed_script_and_a_style_attribute(browser):

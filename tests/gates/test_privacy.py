@@ -2,37 +2,28 @@
 no cookie and stores nothing in the browser (the reader has asked for nothing to be kept)."""
 from __future__ import annotations
 
-import pytest
-
 from browsing import browse
 from conftest import FIXTURES
 from support.site import StaticServer
 
-SEARCHES = ["online safety", "inspection"]
 
-
-@pytest.fixture(scope="module")
-def visit(browser, site_url, site_pages):
-    return browse(browser, site_url, site_pages, SEARCHES)
-
-
-def test_every_page_was_visited(visit, site_url, site_pages):
+def test_every_page_was_visited(site_visit, site_url, site_pages):
     for path in site_pages:
-        assert site_url + path in visit.requests
+        assert site_url + path in site_visit.requests
 
 
-def test_no_request_leaves_the_local_server(visit):
-    assert not visit.third_party, "requests to third parties:\n" + "\n".join(visit.third_party)
+def test_no_request_leaves_the_local_server(site_visit):
+    assert not site_visit.third_party, "requests to third parties:\n" + "\n".join(site_visit.third_party)
     # A request the CSP stopped was still an attempt to reach a third party.
-    assert not [v for v in visit.csp_violations if "http" in v.split(": ", 1)[1]]
+    assert not [v for v in site_visit.csp_violations if "http" in v.split(": ", 1)[1]]
 
 
-def test_no_cookie_is_set(visit):
-    assert visit.cookies == []
+def test_no_cookie_is_set(site_visit):
+    assert site_visit.cookies == []
 
 
-def test_nothing_is_stored_in_the_browser(visit):
-    assert visit.storage == {"local": [], "session": []}
+def test_nothing_is_stored_in_the_browser(site_visit):
+    assert site_visit.storage == {"local": [], "session": []}
 
 
 def test_colour_scheme_is_stored_only_when_the_reader_chooses_one(browser, site_url):
