@@ -61,6 +61,11 @@ def regular(months: int) -> bool:
     return 12 % months == 0 or months % 12 == 0
 
 
+def family_rules(checked) -> list[ContentError]:
+    """The school year's own rules (families.py)."""
+    return check_duties(checked.valid)
+
+
 def check_duties(files) -> list[ContentError]:
     """What duties.schema.json cannot say: an interval that keeps to the calendar, and a usual
     month for a duty that counts from no date of the school's."""

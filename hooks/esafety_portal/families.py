@@ -39,6 +39,9 @@ class Family:
     # "module:function"(content, family) -> [OpenData]; "": none. The default publishes a family's
     # validated data as <name>.json (a family with a builder names its own exports).
     exports: str = "open_data:family_json"
+    # "module:function"(checked: rules.Checked) -> [ContentError]: the family's own rules, beyond its
+    # schema and the rules every family keeps (references, dates, values, check records, ids).
+    rules: tuple = ()
 
     @property
     def key(self) -> str:
@@ -61,7 +64,7 @@ FAMILIES = (
     Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"},
            references={"addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM)},
            own_kind="template", name="templates", title="Templates", build="templates:build_templates",
-           pages="template_pages:pages", exports=""),
+           pages="template_pages:pages", exports="", rules=("templates:family_rules",)),
     Family("framework", folder="frameworks", kinds={
         "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
         "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
@@ -70,19 +73,19 @@ FAMILIES = (
                     "responds_to": ("finding",), "see_also": None, "bodies": ("organisation",),
                     "document": ("framework",), "expectation": ("expectation",), "grades": ("grade",)},
         own_kind="framework", name="frameworks", title="Frameworks", build="frameworks:build_frameworks",
-        pages="framework_pages:pages", exports="open_data:framework_exports"),
+        pages="framework_pages:pages", exports="open_data:framework_exports", rules=("frameworks:family_rules",)),
     # Response guides (esafety_portal/guides.py, which also reads the contacts): their step ids are the
     # guide's own, so no kinds.
     Family("guide", folder="guides", references={"sources": (ANY_FRAMEWORK_ITEM,)}, name="guides",
            title="What to do", build="guides:build_guides", pages="guide_pages:pages",
-           exports="open_data:typed_json"),
+           exports="open_data:typed_json", rules=("guides:family_rules",)),
     Family("contacts", file="contacts.yml", optional=True, title="National contacts"),  # that the guides name
     # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
     Family("duties", file="duties.yml", optional=True, page="school-year.md",
            kinds={"dates": "school date", "duties": "recurring duty"},
            references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",)},
            name="school_year", title="The school's year", build="duties:build_school_year",
-           exports="open_data:typed_json"),
+           exports="open_data:typed_json", rules=("duties:family_rules",)),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
 REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist

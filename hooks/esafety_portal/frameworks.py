@@ -223,6 +223,15 @@ def _source_problems(f) -> list[ContentError]:
     return errors
 
 
+def family_rules(checked) -> list[ContentError]:
+    """The frameworks' own rules (families.py): equivalence on every file that reads; file, groups,
+    pages and sources, and a survey's figures, on valid ones."""
+    from .rules import check_figures
+
+    return (check_equivalence(checked.parsed) + check_frameworks(checked.valid, checked.docs_dir)
+            + check_figures(checked.valid))
+
+
 def check_equivalence(files) -> list[ContentError]:
     """`no_current_equivalent` belongs on a historical item the crosswalk covers, and only while no
     current item says it grew out of it (the two would contradict each other). Run on every file

@@ -150,6 +150,12 @@ def build_guides(files, metas: dict[str, FileMeta]) -> Guides:
 
 
 # -- the rules a schema cannot say ----------------------------------------------------------------
+def family_rules(checked) -> list[ContentError]:
+    """The guides' own rules (families.py). A contacts file that fails its schema is reported
+    there, not again in every step that names one of its contacts."""
+    return check_guides(checked.valid, checked.all_valid("site", "contacts"))
+
+
 def check_guides(files, contacts_readable: bool = True) -> list[ContentError]:
     """Every guide's id is its file's name; step ids are unique in it; each branch goes to a later
     step of the same guide; each contact is one data/site.yml or data/contacts.yml has; each step

@@ -6,8 +6,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from . import (checks, clock, duties, frameworks, generated_pages, guides, limits, registry, rules, schema_check,
-               templates)
+from . import checks, clock, generated_pages, limits, registry, rules, schema_check
 from .errors import ContentError, ContentErrors
 from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -107,15 +106,13 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     if not unreadable:
         errors += rules.check_references(parsed, ids)
     errors += rules.check_dates(parsed, today)
-    errors += rules.check_figures(valid)
-    errors += templates.check_placeholders(valid, ids)
-    docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
-    errors += frameworks.check_equivalence(parsed)
-    errors += checks.check_records(parsed)  # on every file that reads, as check_equivalence
-    errors += frameworks.check_frameworks(valid, docs_dir if docs_dir.is_dir() else None)
+    errors += checks.check_records(parsed)  # on every file that reads, valid or not
     errors += generated_pages.check_reserved_ids(valid)
-    errors += guides.check_guides(valid, all(f in valid for f in parsed if f.schema in ("site", "contacts")))
-    errors += duties.check_duties(valid)
+    docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
+    checked = rules.Checked(parsed, valid, ids, docs_dir if docs_dir.is_dir() else None)
+    for family in FAMILIES:  # each family's own rules (families.py)
+        for name in family.rules:
+            errors += registry.function(name)(checked)
     if publishing:
         errors += checks.refused_secondary(valid)
     if errors:

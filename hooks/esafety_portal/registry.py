@@ -21,4 +21,4 @@ def function(name: str):
 
 def named_functions(families: tuple[Family, ...] = FAMILIES) -> list[str]:
     """Every function the families name (for the import-graph test and a startup check)."""
-    return [name for f in families for name in (f.build, f.pages, f.exports) if name]
+    return [name for f in families for name in (f.build, f.pages, f.exports, *f.rules) if name]

@@ -21,6 +21,21 @@ class DataFile:
 
 
 @dataclass(frozen=True)
+class Checked:
+    """What a family's own rules (families.Family.rules) are given: every file that reads, those
+    that also keep to their schema, every id with its kind, and docs/ (None when only data/ is
+    checked, as by `make check` on a copy of data/)."""
+    parsed: list[DataFile]
+    valid: list[DataFile]
+    ids: dict
+    docs_dir: Path | None
+
+    def all_valid(self, *schemas: str) -> bool:
+        """Whether every file of these schemas that reads also keeps to its schema."""
+        return all(f in self.valid for f in self.parsed if f.schema in schemas)
+
+
+@dataclass(frozen=True)
 class IdEntry:
     id: str
     kind: str

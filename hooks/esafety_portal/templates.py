@@ -219,6 +219,11 @@ def clause_item(template: Template, section: Section, clause: Clause) -> Item:
 
 
 # -- checks and building, called by load.py ------------------------------------------
+def family_rules(checked) -> list[ContentError]:
+    """The templates' own rules (families.py): placeholders."""
+    return check_placeholders(checked.valid, checked.ids)
+
+
 def check_placeholders(files, ids) -> list[ContentError]:
     """Every [[placeholder]] in a template must be one of PLACEHOLDERS."""
     from .rules import walk

@@ -2,13 +2,14 @@
 its validated data, and every family is in content.families."""
 from __future__ import annotations
 
-from esafety_portal.families import FAMILIES
-
-from esafety_portal.families import Family
+from esafety_portal import families, load, registry
+from esafety_portal.errors import ContentError, ContentErrors
+from esafety_portal.families import FAMILIES, Family
 from esafety_portal.load import build_family
 from esafety_portal.model import Site
 from esafety_portal.rules import DataFile
 from support.content_factory import framework, make_content
+from support.project_copy import copy_project
 
 GLOSSARY = {"terms": [{"id": "term-a", "term": "A", "definition": "The letter."}]}
 
@@ -33,3 +34,27 @@ def test_every_family_is_in_the_model_and_typed_ones_in_their_field():
 def test_the_menu_order_is_kept_as_given():
     content = make_content(site={"nav": ["index.md", "frameworks"]})
     assert content.site.nav == ("index.md", "frameworks")
+
+
+def test_a_familys_own_rules_run_on_every_load(monkeypatch, tmp_path):
+    """The loader runs each family's `rules` (families.py) and reports what they find."""
+    project = copy_project(tmp_path / "project", parts=("data",))
+    seen = []
+
+    def refuse_everything(checked):
+        seen.append(checked)
+        return [ContentError("data/site.yml", 1, "", "refused by a family's own rule", "test")]
+
+    site = families.FAMILIES[0]
+    monkeypatch.setattr(families, "FAMILIES", (site.__class__(**{**site.__dict__, "rules": ("x:y",)}),
+                                               *families.FAMILIES[1:]))
+    monkeypatch.setattr(load, "FAMILIES", families.FAMILIES)
+    real = registry.function
+    monkeypatch.setattr(registry, "function", lambda name: refuse_everything if name == "x:y" else real(name))
+    try:
+        load.load_content(project)
+    except ContentErrors as caught:
+        assert [e.problem for e in caught.errors] == ["refused by a family's own rule"]
+    else:
+        raise AssertionError("a family's own rule was not run")
+    assert seen and seen[0].valid and seen[0].docs_dir is None  # only data/ copied: pages not checked

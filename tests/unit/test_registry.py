@@ -18,6 +18,7 @@ def test_a_name_that_is_not_a_function_is_reported():
         function("open_data:no_such_thing")
 
 
-def test_named_functions_lists_a_familys_builder_pages_and_exports():
-    family = Family("glossary", file="glossary.yml", build="load:build_site", exports="")
-    assert named_functions((family,)) == ["load:build_site", "generated_pages:family_pages"]
+def test_named_functions_lists_a_familys_builder_pages_exports_and_rules():
+    family = Family("glossary", file="glossary.yml", build="load:build_site", exports="",
+                    rules=("duties:family_rules",))
+    assert named_functions((family,)) == ["load:build_site", "generated_pages:family_pages", "duties:family_rules"]
