@@ -56,7 +56,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_the_package_has_no_import_cycle():
     graph = import_graph(PACKAGE)
-    assert len(graph) > 20 and "esafety_portal.templates" in graph["esafety_portal.load"]
+    assert len(graph) > 20 and "esafety_portal.schema_check" in graph["esafety_portal.load"]  # edges are read
     assert cycles(graph) == []
 
 
