@@ -206,18 +206,26 @@ def test_every_current_framework_in_the_data_names_its_source_in_full():
 
 
 @pytest.mark.parametrize("folder, name", [("frameworks", "crosswalk"), ("frameworks", "index"),
-                                          ("templates", "your-school"), ("templates", "index")])
+                                          ("templates", "your-school"), ("templates", "index"),
+                                          ("guides", "index"), ("guides", "record")])
 def test_an_id_may_not_take_the_name_of_the_portals_own_page(tmp_path, folder, name):
     project = copy_project(tmp_path, parts=("data",))
     (project / "data" / "frameworks").mkdir(exist_ok=True)
-    source = FIXTURE if folder == "frameworks" else project / "data" / "templates" / "aup-visitors.yml"
+    if folder == "frameworks":
+        source = FIXTURE
+    elif folder == "templates":
+        source = project / "data" / "templates" / "aup-visitors.yml"
+    else:  # any one guide, under the page's name
+        source = sorted((project / "data" / "guides").glob("*.yml"))[0]
     target = project / "data" / folder / f"{name}.yml"
     text = source.read_text("utf-8")
-    old_id = "example-standards" if folder == "frameworks" else "aup-visitors"
+    old_id = "example-standards" if folder == "frameworks" else source.stem
     target.write_text(text.replace(f"id: {old_id}\n", f"id: {name}\n", 1), "utf-8")
-    if folder == "templates":
-        (project / "data" / "templates" / "aup-visitors.yml").unlink()
+    if folder != "frameworks":
+        source.unlink()
     with pytest.raises(ContentErrors) as caught:
         load_content(project)
-    mine = [e for e in caught.value.errors if f"is the name of the portal's own page {folder}/{name}/" in e.problem]
+    page_folder = "what-to-do" if folder == "guides" else folder  # where the folder's pages are published
+    mine = [e for e in caught.value.errors
+            if f"is the name of the portal's own page {page_folder}/{name}/" in e.problem]
     assert mine and mine[0].file == f"data/{folder}/{name}.yml" and mine[0].path == "id", caught.value.report()

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .guides import FOLDER as GUIDES_FOLDER
+from .guides import INDEX as GUIDES_INDEX
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -40,7 +43,8 @@ def family_pages(build, family) -> list:
 FIXED_PAGES = {
     "templates": {"index": "templates/index.md", "your-school": "templates/your-school.md"},
     "frameworks": {"index": "frameworks/index.md", "crosswalk": "frameworks/crosswalk.md"},
-    "guides": {"index": "what-to-do/index.md"},  # guide_pages.py
+    # guide_pages.py: the What to do page, and the hand-written incident record beside the guides
+    "guides": {"index": GUIDES_INDEX, "record": f"{GUIDES_FOLDER}/record.md"},
 }
 
 
@@ -54,9 +58,10 @@ def check_reserved_ids(files) -> list:
         folder = f.shown_as.split("/")[1] if f.shown_as.count("/") == 2 else ""
         item_id = f.data.get("id") if isinstance(f.data, dict) else None
         if item_id in FIXED_PAGES.get(folder, {}):
+            page_folder = FIXED_PAGES[folder][item_id].rsplit("/", 1)[0]  # guides are under what-to-do/
             errors.append(ContentError(
                 f.shown_as, line_of(f.data, ["id"]), "id",
-                f"'{item_id}' is the name of the portal's own page {folder}/{item_id}/",
+                f"'{item_id}' is the name of the portal's own page {page_folder}/{item_id}/",
                 f"choose another id (and file name), such as '{folder[:-1]}-{item_id}'"))
     return errors
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .generated_pages import PageSpec
-from .guides import FOLDER, INDEX
+from .generated_pages import FIXED_PAGES, PageSpec
 
-RECORD = f"{FOLDER}/record.md"
+INDEX, RECORD = FIXED_PAGES["guides"]["index"], FIXED_PAGES["guides"]["record"]
 RECORD_TITLE = "Incident record"
 
 
