@@ -94,8 +94,6 @@ FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
 PAGE_OF_KIND = {kind: f.page for f in FAMILIES if f.page for kind in f.kinds.values()}
 # The data file behind each fixed page, for "Edit this page" and review dates.
 DATA_OF_PAGE = {f.page: f"data/{f.file}" for f in FAMILIES if f.page and f.file}
-# Every reference field of any family (for tools that list them; the rules read each family's own).
-REFERENCES = {name: allowed for f in FAMILIES for name, allowed in f.references.items()}
 
 
 def family_of(schema: str) -> Family | None:

@@ -160,7 +160,7 @@ def check_guides(files, contacts_readable: bool = True) -> list[ContentError]:
     """Every guide's id is its file's name; step ids are unique in it; each branch goes to a later
     step of the same guide; each contact is one data/site.yml or data/contacts.yml has; each step
     has sources or says why not (source_note). Unknown sources are reported with every other
-    reference (rules.check_references, families.REFERENCES). While a contacts file fails its own
+    reference (rules.check_references, the guide family's `references`). While a contacts file fails its own
     schema (`contacts_readable` false) its ids are unknown: its own error is the one to fix, so no
     step is blamed for naming one of them."""
     contact_ids, errors = _contact_ids(files)

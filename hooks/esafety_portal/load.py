@@ -32,20 +32,21 @@ def read_data_file(path: Path, shown_as: str):
 
 
 # What a check finds in one file depends only on the file's bytes (and, for the schema check, on the
-# schemas' digest): kept the same way, in this process only, so a rebuild checks again only the
-# files that changed.
-_verdicts: dict[tuple, tuple[bytes, list[ContentError]]] = {}
+# schemas' digest): kept the same way, in this process only, one verdict per file and check, so a
+# rebuild checks again only the files that changed.
+_verdicts: dict[tuple[str, str, str], tuple[bytes, bytes, list[ContentError]]] = {}
 
 
-def kept_verdict(path: Path, shown_as: str, check: tuple, run) -> list[ContentError]:
-    """run(), or what it gave for the same `check` on the bytes read_data_file last read at `path`."""
+def kept_verdict(path: Path, shown_as: str, check: str, run, made_with: bytes = b"") -> list[ContentError]:
+    """run(), or what it gave for `check` on the same bytes read_data_file last read at `path`
+    and the same `made_with` (the schemas' digest, for the schema check)."""
     raw = _last_read[(str(path), shown_as)][0]
-    key = (str(path), shown_as, *check)
+    key = (str(path), shown_as, check)
     kept = _verdicts.get(key)
-    if kept is None or kept[0] != raw:
-        kept = (raw, run())
+    if kept is None or kept[:2] != (raw, made_with):
+        kept = (raw, made_with, run())
         _verdicts[key] = kept
-    return list(kept[1])
+    return list(kept[2])
 
 
 def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
@@ -75,7 +76,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
         seen.add(relative.as_posix())
         data, problems = read_data_file(path, shown_as)
         # A value too long, or with a character no value may hold, goes no further than here.
-        problems = problems or kept_verdict(path, shown_as, ("limits",),
+        problems = problems or kept_verdict(path, shown_as, "limits",
                                             lambda: limits.value_problems(data, shown_as))
         errors += problems
         if problems:
@@ -87,10 +88,10 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
         data_file = rules.DataFile(shown_as, schema, data)
         parsed.append(data_file)
         # Markdown and web addresses are checked in each file that reads, valid or not.
-        errors += kept_verdict(path, shown_as, ("values",),
+        errors += kept_verdict(path, shown_as, "values",
                                lambda: rules.check_markdown([data_file]) + rules.check_urls([data_file]))
-        problems = kept_verdict(path, shown_as, ("schema", schema, digest),
-                                lambda: schema_check.check(data, schema, schema_dir, shown_as, digest=digest))
+        problems = kept_verdict(path, shown_as, f"schema:{schema}",
+                                lambda: schema_check.check(data, schema, schema_dir, shown_as, digest=digest), digest)
         errors += problems
         if not problems:
             valid.append(data_file)

@@ -30,7 +30,8 @@ class OpenData:
 
 
 def _json(data) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    """Indented UTF-8 JSON, dates as YYYY-MM-DD."""
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False, default=_iso) + "\n").encode("utf-8")
 
 
 def family_json(content: Content, family) -> list[OpenData]:
@@ -44,9 +45,7 @@ def family_json(content: Content, family) -> list[OpenData]:
 def typed_json(content: Content, family) -> list[OpenData]:
     """A family whose builder makes dataclasses (the guides, the school's year): them as <name>.json,
     dates as YYYY-MM-DD."""
-    data = dataclasses.asdict(content.family(family.key))
-    return [OpenData(f"{family.key}.json", family.heading,
-                     (json.dumps(data, indent=2, ensure_ascii=False, default=_iso) + "\n").encode("utf-8"))]
+    return [OpenData(f"{family.key}.json", family.heading, _json(dataclasses.asdict(content.family(family.key))))]
 
 
 def _iso(value):

@@ -20,5 +20,5 @@ def function(name: str):
 
 
 def named_functions(families: tuple[Family, ...] = FAMILIES) -> list[str]:
-    """Every function the families name (for the import-graph test and a startup check)."""
+    """Every function the families name (tests/unit/test_registry.py finds each one)."""
     return [name for f in families for name in (f.build, f.pages, f.exports, *f.rules) if name]

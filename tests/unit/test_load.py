@@ -2,6 +2,8 @@
 its validated data, and every family is in content.families."""
 from __future__ import annotations
 
+import dataclasses
+
 from esafety_portal import families, load, registry
 from esafety_portal.errors import ContentError, ContentErrors
 from esafety_portal.families import FAMILIES, Family
@@ -45,9 +47,8 @@ def test_a_familys_own_rules_run_on_every_load(monkeypatch, tmp_path):
         seen.append(checked)
         return [ContentError("data/site.yml", 1, "", "refused by a family's own rule", "test")]
 
-    site = families.FAMILIES[0]
-    monkeypatch.setattr(families, "FAMILIES", (site.__class__(**{**site.__dict__, "rules": ("x:y",)}),
-                                               *families.FAMILIES[1:]))
+    ruled = tuple(dataclasses.replace(f, rules=("x:y",)) if f.key == "site" else f for f in families.FAMILIES)
+    monkeypatch.setattr(families, "FAMILIES", ruled)
     monkeypatch.setattr(load, "FAMILIES", families.FAMILIES)
     real = registry.function
     monkeypatch.setattr(registry, "function", lambda name: refuse_everything if name == "x:y" else real(name))
