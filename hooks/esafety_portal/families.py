@@ -84,7 +84,7 @@ FAMILIES = (
     Family("duties", file="duties.yml", optional=True, page="school-year.md",
            kinds={"dates": "school date", "duties": "recurring duty"},
            references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",)},
-           name="school_year", title="The school's year", build="duties:build_school_year",
+           name="school_year", title="The school's year", build="duties:build_school_year", pages="school_year:pages",
            exports="open_data:typed_json", rules=("duties:family_rules",)),
 )
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema

@@ -66,7 +66,15 @@ def duties_json(content) -> bytes:
 
 
 def files(content, today: dt.date | None = None) -> dict[str, bytes]:
-    """Path under the site -> bytes, for hooks/school_year_files.py (none for a site with no duties.yml)."""
+    """Path under the site -> bytes (none for a site with no duties.yml)."""
     if content.school_year is None:
         return {}
     return {f"{FOLDER}/{CALENDAR}": default_calendar(content, today), f"{FOLDER}/{DUTIES_JSON}": duties_json(content)}
+
+
+def pages(build, family) -> list:
+    """The school year family's pages (families.FAMILIES: pages): its page is hand-written
+    (docs/school-year.md); the files beside it are the default calendar and the duties' JSON."""
+    from .generated_pages import Asset
+
+    return [Asset(path, data) for path, data in files(build.content).items()]
