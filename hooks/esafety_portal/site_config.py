@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from .model import Site
+from .yaml_loader import line_of, read_yaml
 
 
 def apply_identity(config, site: Site) -> None:
@@ -22,6 +22,5 @@ def apply_identity(config, site: Site) -> None:
 
 def nav_line(site_file: Path) -> int:
     """The line of site.yml's `nav:`, for a message about the menu's order."""
-    text = site_file.read_text("utf-8")
-    found = re.search(r"^nav:", text, re.M)
-    return text[: found.start()].count("\n") + 1 if found else 1
+    data, _ = read_yaml(site_file, "data/site.yml")
+    return line_of(data, ["nav"])
