@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import json
 import os
 import shutil
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from browsing import Visit, browse
-from support.shared_site import run_folder
+from support.shared_site import once_per_run, run_folder
 from support.site import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
@@ -67,12 +66,11 @@ def site_visit(browser, site_url, site_pages, tmp_path_factory) -> Visit:
     lock in the run's shared folder (as the built site), and every worker reads the same record,
     re-based to its own server's address."""
     folder = run_folder(tmp_path_factory.getbasetemp(), os.environ.get("PYTEST_XDIST_WORKER"))
-    folder.mkdir(parents=True, exist_ok=True)
     kept = folder / "site-visit.json"
-    with open(folder / "site-visit.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not kept.exists():
-            visit = browse(browser, site_url, site_pages, SEARCHES)
-            text = json.dumps(dataclasses.asdict(visit)).replace(json.dumps(site_url)[1:-1], BASE)
-            kept.write_text(text, encoding="utf-8")
+
+    def record():
+        visit = browse(browser, site_url, site_pages, SEARCHES)
+        kept.write_text(json.dumps(dataclasses.asdict(visit)).replace(json.dumps(site_url)[1:-1], BASE), "utf-8")
+
+    once_per_run(folder, "site-visit", record)
     return Visit(**json.loads(kept.read_text(encoding="utf-8").replace(BASE, json.dumps(site_url)[1:-1])))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .site import mkdocs_build
 
-SITE, FAILED, LOCK = "site", "build-failed.txt", "site.lock"
+SITE, FAILED = "site", "build-failed.txt"
 
 
 def run_folder(basetemp: Path, worker: str | None) -> Path:
@@ -23,16 +23,28 @@ def run_folder(basetemp: Path, worker: str | None) -> Path:
     return basetemp.parent if worker and basetemp.name.startswith("popen-") else basetemp
 
 
+def once_per_run(folder: Path, name: str, make) -> None:
+    """make(), by the first worker of the run to get here, while the others wait on the lock;
+    after it returns, never again in this run (a `make` that raises is tried by the next worker)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        done = folder / f"{name}.done"
+        if not done.exists():
+            make()
+            done.touch()
+
+
 def shared_build(project: Path, folder: Path) -> tuple[Path | None, str]:
     """The built site in `folder` (building it if no worker has yet), or None and the reason."""
-    folder.mkdir(parents=True, exist_ok=True)
     site, failed = folder / SITE, folder / FAILED
-    with open(folder / LOCK, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not (site / "index.html").is_file() and not failed.exists():
-            result = mkdocs_build(project, site)
-            if result.returncode:
-                failed.write_text(f"{result.stdout}\n{result.stderr}", encoding="utf-8")
+
+    def build():
+        result = mkdocs_build(project, site)
+        if result.returncode:
+            failed.write_text(f"{result.stdout}\n{result.stderr}", encoding="utf-8")
+
+    once_per_run(folder, SITE, build)
     if failed.exists():
         return None, failed.read_text(encoding="utf-8")
     return site, ""
