@@ -226,10 +226,31 @@ def _source_problems(f) -> list[ContentError]:
 def family_rules(checked) -> list[ContentError]:
     """The frameworks' own rules (families.py): equivalence on every file that reads; file, groups,
     pages and sources, and a survey's figures, on valid ones."""
-    from .rules import check_figures
-
     return (check_equivalence(checked.parsed) + check_frameworks(checked.valid, checked.docs_dir)
             + check_figures(checked.valid))
+
+
+def check_figures(files) -> list[ContentError]:
+    """A survey's numbers must agree with each other (a framework's survey: details)."""
+    errors = []
+    for f in files:
+        data = f.data.get("survey") if f.schema == "framework" else None
+        if not data:
+            continue
+        grades = {g["id"]: g["schools"] for g in data["grades"]}
+        total, schools = sum(grades.values()), data["survey"]["schools"]
+        if total != schools:
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "grades"]), "survey.grades",
+                                       f"the grades add up to {total} schools, but survey.survey.schools is {schools}",
+                                       "correct the counts so they add up to the number of schools visited"))
+        effective = data["most_effective"]
+        listed = sum(grades.get(g, 0) for g in effective["grades"])
+        if listed != effective["schools"]:
+            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "most_effective", "schools"]),
+                                       "survey.most_effective.schools",
+                                       f"is {effective['schools']}, but the grades listed add up to {listed}",
+                                       "make the number match the grades it lists"))
+    return errors
 
 
 def check_equivalence(files) -> list[ContentError]:

@@ -1,5 +1,5 @@
 """The checks a schema cannot express: unique ids, references that resolve, real dates,
-safe Markdown, and figures that add up. Each returns a list of ContentError."""
+safe Markdown and web addresses, for every family. Each returns a list of ContentError."""
 from __future__ import annotations
 
 import datetime as dt
@@ -232,27 +232,4 @@ def check_urls(files: list[DataFile]) -> list[ContentError]:
                 problem = values.url_problem(value)
                 if problem:
                     errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path), *problem))
-    return errors
-
-
-def check_figures(files: list[DataFile]) -> list[ContentError]:
-    """A survey's numbers must agree with each other (a framework's survey: details)."""
-    errors = []
-    for f in files:
-        data = f.data.get("survey") if f.schema == "framework" else None
-        if not data:
-            continue
-        grades = {g["id"]: g["schools"] for g in data["grades"]}
-        total, schools = sum(grades.values()), data["survey"]["schools"]
-        if total != schools:
-            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "grades"]), "survey.grades",
-                                       f"the grades add up to {total} schools, but survey.survey.schools is {schools}",
-                                       "correct the counts so they add up to the number of schools visited"))
-        effective = data["most_effective"]
-        listed = sum(grades.get(g, 0) for g in effective["grades"])
-        if listed != effective["schools"]:
-            errors.append(ContentError(f.shown_as, line_of(f.data, ["survey", "most_effective", "schools"]),
-                                       "survey.most_effective.schools",
-                                       f"is {effective['schools']}, but the grades listed add up to {listed}",
-                                       "make the number match the grades it lists"))
     return errors
