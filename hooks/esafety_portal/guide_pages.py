@@ -44,8 +44,5 @@ def record_files(content) -> list:
     as they are without JavaScript), and the guides it can start from, as the page reads them."""
     from .documents.record import documents  # the document libraries, only when a build publishes
 
-    listed = [{"id": g.id, "title": g.title, "order": g.order,
-               "steps": [{"id": s.id, "title": s.title, "actor": s.actor} for s in g.steps]}
-              for g in content.guides.guides]
     return ([Asset(f"{RECORD_FOLDER}/{name}", data) for name, data in documents(content.site.council).items()]
-            + [Asset(GUIDES_JSON, guides_json(listed))])
+            + [Asset(GUIDES_JSON, guides_json(content.guides.guides))])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from dataclasses import dataclass
 
 from .documents.outline import Heading, Outline, Paragraph
@@ -73,14 +72,11 @@ def outline(author: str) -> Outline:
     )
 
 
-def guides_json(guides: list[dict]) -> str:
+def guides_json(guides) -> str:
     """The response guides the record can start from, as the page reads them:
-    [{"id", "title", "steps": [{"id", "title", "actor"}]}], in the order of the /what-to-do/
-    index (each guide's `order`, then its id). `guides` are guides of the shape of
-    data/schema/guide.schema.json, as plain dicts, already validated."""
-    ordered = sorted(guides, key=lambda guide: (guide.get("order", math.inf), guide["id"]))
-    listed = [{"id": guide["id"], "title": guide["title"],
-               "steps": [{"id": step["id"], "title": step["title"], "actor": step["actor"]}
-                         for step in guide.get("steps", ())]}
-              for guide in ordered]
+    [{"id", "title", "steps": [{"id", "title", "actor"}]}]. `guides` are the typed guides
+    (guides.Guide) in the order of the /what-to-do/ index, which the list keeps."""
+    listed = [{"id": guide.id, "title": guide.title,
+               "steps": [{"id": step.id, "title": step.title, "actor": step.actor} for step in guide.steps]}
+              for guide in guides]
     return json.dumps(listed, ensure_ascii=False, separators=(",", ":")) + "\n"

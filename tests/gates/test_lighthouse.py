@@ -10,8 +10,7 @@ import pytest
 
 from conftest import FIXTURES, node_tool, require_program
 from lighthouse import CATEGORIES, RUNS, TARGETS, lighthouse, median_scores, shortfalls
-from esafety_portal.load import load_content
-from support.site import ROOT, StaticServer
+from support.site import StaticServer, member_ids
 
 PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/esafety-policy/",
          "self-review": "self-review/", "crosswalk": "frameworks/crosswalk/"}
@@ -22,7 +21,7 @@ PAGES["framework-review"] = "self-review/dfe-filtering-monitoring/"
 PAGES["incident-record"] = "what-to-do/record/"
 # The response guides: the What to do poster and the first guide, whichever it is (esafety_portal/guide_pages.py).
 PAGES["what-to-do"] = "what-to-do/"
-PAGES.update({"guide": f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides[:1]})
+PAGES.update({"guide": f"what-to-do/{guide}/" for guide in member_ids("guides")[:1]})
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from esafety_portal.load import load_content
-from support.site import ROOT
+from support.site import member_ids
 
 # Pages schools print: guidance, a policy and an AUP template, the self-review checklist, a current
 # framework and the crosswalk from 2012 to today.
@@ -22,7 +21,7 @@ PRINTED += ["self-review/dfe-filtering-monitoring/"]
 FORMS = ["what-to-do/record/"]
 # The response guides (esafety_portal/guide_pages.py): the What to do poster and the first guide, whichever
 # it is, once data/guides/ has any (the poster's review dates are its guides').
-GUIDES = [f"what-to-do/{g.id}/" for g in load_content(ROOT).guides.guides]
+GUIDES = [f"what-to-do/{guide}/" for guide in member_ids("guides")]
 PRINTED += ["what-to-do/", GUIDES[0]] if GUIDES else []
 
 

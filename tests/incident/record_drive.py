@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 from esafety_portal.incident_record import GUIDES, guides_json
+from support.content_factory import make_content
 
 PATH = "what-to-do/record/"
 KEY = "esafety-incident-record"
-# Two small guides, as the build publishes them (guides_json of guides in the data format).
+# Two small guides (the fields the record reads), as the build publishes them: guides_json of the typed
+# guides a build makes of them (typed_guides).
 GUIDES_DATA = [
     {"id": "shared-nudes", "title": "A pupil has shared nude or semi-nude images", "order": 10,
      "steps": [{"id": "tell-dsl", "title": "Tell the DSL straight away", "actor": "any-staff"},
@@ -19,9 +21,16 @@ GUIDES_DATA = [
 ]
 
 
+def typed_guides(guides: list[dict]) -> tuple:
+    """The typed guides a build makes of `guides` (the rest of each guide's fields filled in)."""
+    whole = [{"summary": "A guide.", "for": ["dsl"], **guide,
+              "steps": [{"do": "What to do.", **step} for step in guide["steps"]]} for guide in guides]
+    return make_content(guides=whole).guides.guides
+
+
 def serve_guides(context, guides=GUIDES_DATA):
     """Answer the page's request for the guides with `guides`, as a build with them would."""
-    body = guides_json(guides)
+    body = guides_json(typed_guides(guides))
     context.route(f"**/{GUIDES}", lambda route: route.fulfill(status=200, body=body,
                                                             headers={"Content-Type": "application/json"}))
 

@@ -15,6 +15,16 @@ ROOT = Path(__file__).resolve().parents[2]
 NO_NETWORK = Path(__file__).parent / "no_network"
 
 
+def member_ids(family_key: str) -> list[str]:
+    """The ids of a folder family's members in the checkout, read from their file names (each file is
+    named for its id, which the build checks), without loading the content: for tests that are
+    parametrised at collection, once per worker."""
+    from esafety_portal.families import FAMILIES
+
+    folder = next(f.folder for f in FAMILIES if f.key == family_key)
+    return sorted(path.stem for path in (ROOT / "data" / folder).glob("*.yml"))
+
+
 def build_env(extra: dict | None = None) -> dict:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(NO_NETWORK))
     env.pop("GITHUB_ACTIONS", None)
