@@ -60,7 +60,9 @@ class Previous:
     removed: tuple[Removed, ...] = ()
 
     def as_data(self) -> dict:
-        return {**_data(self, "removed"), "removed": [r.as_data() for r in self.removed]}
+        # Named as in the data file (a framework's short_title; a template's version is not published).
+        return {"short_title": self.label, **_data(self, "label", "removed"),
+                "removed": [r.as_data() for r in self.removed]}
 
 
 def _data(record, *leave_out: str) -> dict:
