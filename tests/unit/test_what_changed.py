@@ -9,10 +9,11 @@ import pytest
 
 from esafety_portal.families import family_of
 from esafety_portal.framework_pages import pages as framework_pages
+from esafety_portal.open_data import framework_record
 from esafety_portal.render import Renderer
 from esafety_portal.rules import DataFile
 from esafety_portal.since_previous import check_file
-from esafety_portal.what_changed import change_lists, page_of_changes, to_look_at_again, reviews
+from esafety_portal.what_changed import change_lists, page_of_changes, reviews, to_look_at_again
 from esafety_portal.yaml_loader import read_yaml
 from support.content_factory import framework, make_content, template
 from support.site import ROOT
@@ -173,3 +174,11 @@ previous:
 def test_a_template_s_previous_version_is_not_its_own(tmp_path):
     text = 'id: tpl-a\nversion: "1.1"\nsections: []\nprevious:\n  version: "1.1"\n'
     assert problems(tmp_path, text, "template") == [(5, "previous.version", "is 1.1, the same as this version")]
+
+
+def test_the_open_data_carries_the_records_as_the_data_file_has_them():
+    record = framework_record(make_content(frameworks=[edition()]).frameworks[0])
+    assert record["previous"]["short_title"] == "FW 2025" and record["previous"]["complete"] is False
+    assert record["previous"]["removed"][0]["checked"] == CHECKED
+    reworded = next(item for item in record["items"] if item["id"] == "a-3")
+    assert reworded["since_previous"] == {"change": "reworded", "before": "The old words.", "checked": CHECKED}
