@@ -64,7 +64,7 @@ FAMILIES = (
     Family("template", folder="templates", kinds={"sections": "section", "clauses": "clause"},
            references={"addresses": ("feature", "inadequate", "recommendation", ANY_FRAMEWORK_ITEM)},
            own_kind="template", name="templates", title="Templates", build="templates:build_templates",
-           pages="template_pages:pages", exports="", rules=("templates:family_rules",)),
+           pages="template_pages:pages", exports="", rules=("templates:family_rules", "since_previous:template_rules")),
     Family("framework", folder="frameworks", kinds={
         "groups": "group", "judgements": "judgement", "smsc": "smsc", "expectation": "expectation",
         "areas": "area", "grades": "grade", "most_effective": "summary", "managed_systems": "explanation",
@@ -73,7 +73,8 @@ FAMILIES = (
                     "responds_to": ("finding",), "see_also": None, "bodies": ("organisation",),
                     "document": ("framework",), "expectation": ("expectation",), "grades": ("grade",)},
         own_kind="framework", name="frameworks", title="Frameworks", build="frameworks:build_frameworks",
-        pages="framework_pages:pages", exports="open_data:framework_exports", rules=("frameworks:family_rules",)),
+        pages="framework_pages:pages", exports="open_data:framework_exports", rules=("frameworks:family_rules",
+                                                                           "since_previous:framework_rules")),
     # Response guides (esafety_portal/guides.py, which also reads the contacts): their step ids are the
     # guide's own, so no kinds.
     Family("guide", folder="guides", references={"sources": (ANY_FRAMEWORK_ITEM,)}, name="guides",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .framework_review import data_of_review, page_of_review, review, review_json, reviewable
 from .generated_pages import FIXED_PAGES, Asset, PageSpec
 from .pages import relative_path
+from .what_changed import change_page, framework_changes
 
 INDEX = FIXED_PAGES["frameworks"]["index"]
 CROSSWALK = FIXED_PAGES["frameworks"]["crosswalk"]
@@ -32,6 +33,9 @@ def pages(build, family) -> list:
     at = {fw.id: 2 * n + 1 for n, fw in enumerate(content.frameworks)}
     specs += [PageSpec(fw.home, "framework.md.jinja", {"fw": fw}, title=fw.label, section=family.key,
                        menu_order=at[fw.id]) for fw in content.frameworks if fw.generated]
+    # Each framework's page of changes since its previous edition follows its page in the menu.
+    specs += [change_page(content, changes, family.key, at[fw.id]) for fw in content.frameworks
+              if (changes := framework_changes(fw))]
     # Today's reviews lead the Self-review section; without one, each follows its framework's page
     # (a framework on hand-written pages, the 2012 briefing, has none here: its review goes last).
     in_self_review = SELF_REVIEW in content.site.nav

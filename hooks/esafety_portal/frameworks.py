@@ -16,6 +16,7 @@ from .errors import ContentError
 from .families import CARRIED, CROSSWALK_KINDS
 from .model import FileMeta, Group, Item, Source, SourceRef
 from .review_fields import SelfReview, check_review_fields, self_review_from_data
+from .since_previous import Previous, previous_from_data, since_previous_from_data
 from .values import parse_url
 from .yaml_loader import format_path, line_of
 
@@ -81,6 +82,7 @@ class Framework:
     self_review: SelfReview | None = None  # set when the file has a self_review: block
     reviewed_on: str = ""  # the hand-written self-review page that rates its placed items, if any
     review_id: str = ""  # the id that review's answers are saved under (reviewed_on: id:)
+    previous: Previous | None = None  # the edition it replaced, when a change since then is recorded
 
     @property
     def heading(self) -> str:
@@ -146,6 +148,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         reviewed_on=data.get("reviewed_on", {}).get("page", ""), review_id=data.get("reviewed_on", {}).get("id", ""),
         details={name: data[name] for name in DETAILS if name in data},
         detail_ids=tuple(_ids_in({name: data[name] for name in DETAILS if name in data})),
+        previous=previous_from_data(data.get("previous"), data.get("previous", {}).get("short_title", "")),
     )
 
     def source_of(kind: str, reference: str) -> SourceRef | None:
@@ -158,6 +161,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         extra = {"framework": framework_id, "reference": reference, "quote": raw.get("quote", ""),
                  "url": parse_url(raw["url"]) if raw.get("url") else "",
                  "checked": record_from_data(raw.get("checked")),
+                 "since_previous": since_previous_from_data(raw.get("since_previous")),
                  "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
                                       for m in raw.get("grew_out_of", ()))}
         extra.update({name: raw[name] for name in ITEM_FIELDS if name in raw})
@@ -176,7 +180,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
 # Item fields particular to some frameworks, kept in the item's extra (and its open data).
 ITEM_FIELDS = ("phase", "no_current_equivalent")
 # The item fields every framework item has in its extra; not particular to any one framework.
-COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of", "checked")
+COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of", "checked", "since_previous")
 
 
 def _ids_in(node):

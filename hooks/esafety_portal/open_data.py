@@ -145,13 +145,18 @@ def framework_record(framework) -> dict:
     record = {name: getattr(framework, name) for name in IDENTITY if getattr(framework, name)}
     record["groups"] = [{"id": g.id, "title": g.title, "intro": g.intro} for g in framework.groups]
     record["items"] = [{"id": i.id, "kind": i.kind, "group": i.group, "title": i.title, "text": i.text,
-                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of", "checked")},
+                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of", "checked",
+                                                                                 "since_previous")},
                         **({"checked": i.extra["checked"].as_data()} if i.extra.get("checked") else {}),
+                        **({"since_previous": i.extra["since_previous"].as_data()}
+                           if i.extra.get("since_previous") else {}),
                         **({"grew_out_of": [{"item": m.historical, "relation": m.relation, "note": m.note}
                                             for m in i.extra["grew_out_of"]]} if i.extra.get("grew_out_of") else {}),
                         **({"keywords": list(i.keywords)} if i.keywords else {}),
                         **({"links": {name: list(ids) for name, ids in sorted(i.refs.items())}} if i.refs else {})}
                        for i in framework.items]
+    if framework.previous:  # the edition it replaced, and what that had which this one dropped
+        record["previous"] = framework.previous.as_data()
     return record
 
 

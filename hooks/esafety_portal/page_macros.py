@@ -19,6 +19,7 @@ from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
 from .self_review import framework, page_url
+from .what_changed import change_lists
 
 
 def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], str], docs_dir: Path,
@@ -74,7 +75,7 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     def whats_new() -> str:
         """Every dated change to the content, newest first (the `changes` of every data file)."""
         return renderer.render("whats-new.md.jinja", page(), pages=pages_of_data_files(content, docs_dir),
-                               relative=lambda src: relative_path(src, page()))
+                               editions=change_lists(content), relative=lambda src: relative_path(src, page()))
 
     def current_frameworks() -> str:
         """The frameworks schools must follow now (data/frameworks/*.yml with status: current)."""

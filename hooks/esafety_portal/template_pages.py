@@ -9,6 +9,7 @@ from .documents.pack import DOWNLOADS, PACK_NAME, file_names
 from .generated_pages import FIXED_PAGES, Asset, PageSpec
 from .pages import relative_path, template_page
 from .templates import PLACEHOLDER_HELP, PLACEHOLDERS, pieces, placeholder_label
+from .what_changed import change_page, template_changes
 
 INDEX = FIXED_PAGES["templates"]["index"]
 YOUR_SCHOOL = FIXED_PAGES["templates"]["your-school"]
@@ -37,6 +38,8 @@ def pages(build, family) -> list:
         specs.append(PageSpec(page, "template.md.jinja", {
             "tpl": template, "pieces": pieces, "downloads": downloads(template.id, page),
             "pack": download(PACK_NAME, page, sizes)}, title=template.title, section=family.key))
+        if changes := template_changes(template):  # what changed since its previous version follows it
+            specs.append(change_page(content, changes, family.key))
     vocabulary = {p["name"]: {"label": p["label"], "blank": p["blank"]} for p in placeholders()}
     return specs + [Asset(VOCABULARY, json.dumps(vocabulary, ensure_ascii=False, indent=1))]
 

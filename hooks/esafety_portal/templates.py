@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .errors import ContentError
 from .model import FileMeta, Item
+from .since_previous import Previous, SincePrevious, previous_from_data, since_previous_from_data
 from .yaml_loader import format_path, line_of
 
 # The only placeholders a template may use, and how each is shown to a school filling it in.
@@ -107,6 +108,7 @@ class Clause:
     template_id: str
     line: int = 1  # the line of its text in the data file, for messages to editors
     path: str = ""  # where its text is in the file, such as sections[1].clauses[0].text
+    since_previous: SincePrevious | None = None  # how it changed since the previous version
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ class Template:
     order: int = 0  # position in the list of templates
     reading: Reading | None = None  # the reading target, which every template file states
     items: list[Item] = field(default_factory=list)  # the clauses, as indexed items
+    previous: Previous | None = None  # the version it replaced, when its changes are recorded
 
     @property
     def template_id(self) -> str:
@@ -196,6 +199,8 @@ def template_from_data(data: dict, data_file: str, meta: FileMeta) -> Template:
         if sig else None,
         data_file=data_file, meta=meta, keywords=tuple(data.get("keywords", ())), order=data.get("order", 0),
         reading=Reading(reading["grade"], reading.get("max_words")) if reading else None,
+        previous=previous_from_data(data.get("previous"), f"version {data['previous']['version']}")
+        if data.get("previous") else None,
     )
     template.items = [clause_item(template, section, clause) for section in sections for clause in section.clauses]
     return template
@@ -206,7 +211,8 @@ def _clause(data: dict, template_id: str, where: tuple[int, int]) -> Clause:
     path = ["sections", section, "clauses", number, "text"]
     raw = data["sections"][section]["clauses"][number]
     return Clause(raw["id"], raw["text"], tuple(raw["addresses"]), template_id,
-                  line=line_of(data, path), path=format_path(path))
+                  line=line_of(data, path), path=format_path(path),
+                  since_previous=since_previous_from_data(raw.get("since_previous")))
 
 
 def clause_item(template: Template, section: Section, clause: Clause) -> Item:
