@@ -42,6 +42,9 @@ class Placement:
     reference: str = ""  # the section its items are quoted from
     intro: str = ""
     note: str = ""
+    label: str = ""  # what one item of the kind is called, such as Feature of good practice
+    short_label: str = ""  # put before an item's title in links from other pages, such as Ofsted feature
+    show: str = "blocks"  # how its page shows the items: blocks, numbered or list
 
 
 # Framework details (inspection:, survey:): what is particular to one framework, kept as its
@@ -112,6 +115,11 @@ class Framework:
         placement = self.kinds.get(kind)
         return placement.page if placement else self.home
 
+    def short_label(self, kind: str) -> str:
+        """The name put before one of its items' titles in a link from another page."""
+        placement = self.kinds.get(kind)
+        return placement.short_label if placement and placement.short_label else self.label
+
     def pages(self) -> list[str]:
         """Every docs page that shows part of it, its home page first."""
         return list(dict.fromkeys([self.home, *(p.page for p in self.kinds.values())]))
@@ -129,7 +137,8 @@ def page_of_framework(framework_id: str) -> str:
 
 def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework:
     framework_id = data["id"]
-    kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""))
+    kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""),
+                             p.get("label", ""), p.get("short_label", ""), p.get("show", "blocks"))
              for kind, p in data.get("kinds", {}).items()}
     framework = Framework(
         self_review=self_review_from_data(data.get("self_review")),
@@ -167,7 +176,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
             refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids}, extra=extra))
     framework.groups = [
         Group(g["id"], g.get("kind", "group"), g["title"], [i for i in framework.items if i.group == g["id"]],
-              intro=g.get("intro", ""), heading_inferred=g.get("heading_inferred", False),
+              intro=g.get("intro", ""), heading_inferred=g.get("heading_inferred", False), page_heading=g.get("heading", ""),
               keywords=tuple(g.get("keywords", ())))
         for g in data.get("groups", [])]
     return framework

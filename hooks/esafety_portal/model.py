@@ -93,6 +93,7 @@ class Group:
     heading_inferred: bool = False
     keywords: tuple[str, ...] = ()
     intro: str = ""
+    page_heading: str = ""  # its heading on its page, if not its title (data: heading:)
 
 
 @dataclass
