@@ -199,9 +199,6 @@ class Content:
         """A framework's details block `name` (frameworks.DETAILS), such as the survey's figures."""
         return next((fw.details[name] for fw in self.frameworks if name in fw.details), {})
 
-    def with_details(self, name: str):
-        return next(fw for fw in self.frameworks if name in fw.details)
-
     # Views, worked out on first use and kept: the model never changes once built.
     themes = cached_property(lambda self: self.placed_groups("theme"))
     audiences = cached_property(lambda self: self.placed_groups("audience"))
@@ -209,10 +206,7 @@ class Content:
     findings = cached_property(lambda self: self.placed_items("finding"))
     recommendations = cached_property(lambda self: self.placed_items("recommendation"))
     focus_areas = cached_property(lambda self: self.placed_items("focus"))
-    features_intro = cached_property(lambda self: self.placement("feature", "intro"))
     indicators_intro = cached_property(lambda self: self.placement("inadequate", "intro"))
-    questions_intro = cached_property(lambda self: self.placement("question", "intro"))
-    heading_inferred_note = cached_property(lambda self: self.placement("theme", "note"))
     inspection = cached_property(lambda self: self.details("inspection"))
     survey = cached_property(lambda self: self.details("survey"))
 
