@@ -92,3 +92,16 @@ def test_a_wrong_call_names_the_page_and_how_to_put_it_right(content, root, page
     with pytest.raises(PluginError) as refused:
         macros(content, root, page)[name](*arguments)
     assert said in str(refused.value)
+
+
+def test_one_item_renderer_shows_a_current_framework_s_summary_with_the_publisher_s_words(root):
+    current = framework("new-2026", [{"id": "duty-1", "kind": "duty", "title": "Train staff", "text": "Train every year.",
+                                      "reference": "Part 2", "quote": "Staff should be trained.",
+                                      "url": "https://www.gov.uk/example#part-2"}], edition="2026")
+    content = make_content(frameworks=[current])
+    fw = content.frameworks[0]
+    markdown = Renderer(content, root / "overrides" / "markdown").render("framework.md.jinja", fw.home, fw=fw)
+    assert "## Train staff {: #duty-1 }\n\n*Part 2*\n\n\nTrain every year." in markdown
+    assert "> <cite>Department for Tests, *Framework new-2026* (2026), Part 2</cite>" in markdown
+    assert "[Read this duty on the publisher's website](https://www.gov.uk/example#part-2)" in markdown
+    assert "*Reference: `duty-1`*" in markdown
