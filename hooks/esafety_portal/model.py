@@ -191,10 +191,6 @@ class Content:
     def placed_groups(self, kind: str) -> list[Group]:
         return [group for fw in self._placed(kind) for group in fw.groups if group.kind == kind]
 
-    def placement(self, kind: str, field_name: str) -> str:
-        """The intro (or note) of the first framework placing `kind`: the words on its page."""
-        return next((getattr(fw.kinds[kind], field_name) for fw in self._placed(kind)), "")
-
     def details(self, name: str) -> dict:
         """A framework's details block `name` (frameworks.DETAILS), such as the survey's figures."""
         return next((fw.details[name] for fw in self.frameworks if name in fw.details), {})
@@ -206,7 +202,6 @@ class Content:
     findings = cached_property(lambda self: self.placed_items("finding"))
     recommendations = cached_property(lambda self: self.placed_items("recommendation"))
     focus_areas = cached_property(lambda self: self.placed_items("focus"))
-    indicators_intro = cached_property(lambda self: self.placement("inadequate", "intro"))
     inspection = cached_property(lambda self: self.details("inspection"))
     survey = cached_property(lambda self: self.details("survey"))
 

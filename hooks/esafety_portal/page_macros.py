@@ -20,7 +20,7 @@ from .framework_review import page_of_review, reviewable
 from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
-from .self_review import framework, page_url
+from .self_review import framework, page_url, reviewed
 
 # The parts of frameworks' details a page can show (overrides/markdown/details/<name>.md.jinja).
 DETAILS_SHOWN = ("inspection", "inspection.expectation", "survey", "survey.support")
@@ -81,7 +81,8 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
 
     def self_review() -> str:
         """The self-review tool and its printable checklist (features, inadequate, questions)."""
-        return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls))
+        return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls),
+                               fw=reviewed(content))
 
     def incident_record() -> str:
         """The incident record's form, its printed record and its blank downloads (incident_record.FIELDS)."""

@@ -36,11 +36,16 @@ def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
             "url": permalink(content, item.id, use_directory_urls)}
 
 
+def reviewed(content: Content):
+    """The framework the hand-written self-review rates (its file's reviewed_on:), or None."""
+    return next((fw for fw in content.frameworks if fw.review_id), None)
+
+
 def framework(content: Content, use_directory_urls: bool = True) -> dict:
     """What a school rates (features by theme, inadequate indicators) and the inspector
     questions whose answers depend on those ratings (`probes`)."""
     # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
-    reviewed = next((fw for fw in content.frameworks if fw.review_id), None)
+    reviewed_fw = reviewed(content)
     body = {
         "themes": [{"id": theme.id, "title": theme.title,
                     "items": [item_data(content, item, use_directory_urls) for item in theme.items]}
@@ -53,8 +58,8 @@ def framework(content: Content, use_directory_urls: bool = True) -> dict:
     }
     return {
         "format": FORMAT,
-        "id": reviewed.review_id if reviewed else "esafety",
-        "title": reviewed.title if reviewed else content.site.portal_name,
+        "id": reviewed_fw.review_id if reviewed_fw else "esafety",
+        "title": reviewed_fw.title if reviewed_fw else content.site.portal_name,
         "version": version(body),
         **body,
     }

@@ -105,3 +105,19 @@ def test_one_item_renderer_shows_a_current_framework_s_summary_with_the_publishe
     assert "> <cite>Department for Tests, *Framework new-2026* (2026), Part 2</cite>" in markdown
     assert "[Read this duty on the publisher's website](https://www.gov.uk/example#part-2)" in markdown
     assert "*Reference: `duty-1`*" in markdown
+
+
+def test_the_hand_written_self_review_takes_its_kinds_words_from_the_file_it_rates(root):
+    rated = framework(
+        "old-2001", status="historical", page="old/index.md", reviewed_on={"page": "self-review.md", "id": "old-2001"},
+        kinds={"theme": {"page": "old/index.md"},
+               "feature": {"page": "old/index.md", "reference": "Features", "label": "Sign of strength"},
+               "inadequate": {"page": "old/index.md", "reference": "Concerns", "label": "Red flag",
+                              "intro": "Deal with these first."}},
+        groups=[{"id": "theme-a", "kind": "theme", "title": "Leadership"}],
+        items=[{"id": "feat-1", "kind": "feature", "group": "theme-a", "title": "Leaders lead", "text": "Leaders lead."},
+               {"id": "bad-1", "kind": "inadequate", "title": "No policy", "text": "There is no policy."}])
+    markdown = macros(make_content(frameworks=[rated]), root, "self-review.md")["self_review"]()
+    assert "## Indicators of inadequate practice {: #sr-checklist-inadequate }\n\nDeal with these first.\n" in markdown
+    assert '<span data-word="indicators-intro">Deal with these first.</span>' in markdown
+    assert "| Red flag | Does it still apply? |" in markdown and "| Sign of strength | How far is it in place? |" in markdown
