@@ -45,6 +45,7 @@ class Placement:
     label: str = ""  # what one item of the kind is called, such as Feature of good practice
     short_label: str = ""  # put before an item's title in links from other pages, such as Ofsted feature
     show: str = "blocks"  # how its page shows the items: blocks, numbered or list
+    rating: str = "in place"  # the scale a self-review rates them on: in place or dealt with
 
 
 # Framework details (inspection:, survey:): what is particular to one framework, kept as its
@@ -138,7 +139,8 @@ def page_of_framework(framework_id: str) -> str:
 def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework:
     framework_id = data["id"]
     kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""),
-                             p.get("label", ""), p.get("short_label", ""), p.get("show", "blocks"))
+                             p.get("label", ""), p.get("short_label", ""), p.get("show", "blocks"),
+                             p.get("rating", "in place"))
              for kind, p in data.get("kinds", {}).items()}
     framework = Framework(
         self_review=self_review_from_data(data.get("self_review")),

@@ -31,9 +31,13 @@ def permalink(content: Content, item_id: str, use_directory_urls: bool = True) -
 
 
 def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
-    """One item a school rates, as the tool's JSON gives it (any self-review)."""
+    """One item a school rates, as the tool's JSON gives it (any self-review). `scale`, the rating
+    scale its framework's kinds: gives the kind, only where it is not the default (in place), so
+    that every other item's JSON is as it was."""
+    placement = content.framework_of(item.id).kinds.get(item.kind) if content.framework_of(item.id) else None
+    scale = {"scale": placement.rating.replace(" ", "-")} if placement and placement.rating != "in place" else {}
     return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()),
-            "url": permalink(content, item.id, use_directory_urls)}
+            "url": permalink(content, item.id, use_directory_urls), **scale}
 
 
 def reviewed(content: Content):

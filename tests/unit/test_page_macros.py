@@ -121,3 +121,14 @@ def test_the_hand_written_self_review_takes_its_kinds_words_from_the_file_it_rat
     assert "## Indicators of inadequate practice {: #sr-checklist-inadequate }\n\nDeal with these first.\n" in markdown
     assert '<span data-word="indicators-intro">Deal with these first.</span>' in markdown
     assert "| Red flag | Does it still apply? |" in markdown and "| Sign of strength | How far is it in place? |" in markdown
+
+
+def test_the_rating_scale_of_a_kind_comes_from_its_file_and_the_default_is_left_out_of_the_json():
+    from esafety_portal.self_review import item_data
+    fw = framework("old-2001", status="historical", page="old/index.md",
+                   kinds={"concern": {"page": "old/index.md", "rating": "dealt with"}, "feature": {"page": "old/index.md"}},
+                   items=[("c-1", "concern", "A concern."), ("f-1", "feature", "A feature."), ("s-1", "standard", "Do.")])
+    content = make_content(frameworks=[fw])
+    assert item_data(content, content.get("c-1"), True)["scale"] == "dealt-with"
+    assert "scale" not in item_data(content, content.get("f-1"), True)
+    assert "scale" not in item_data(content, content.get("s-1"), True)
