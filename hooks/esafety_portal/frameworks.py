@@ -85,6 +85,7 @@ class Framework:
     self_review: SelfReview | None = None  # set when the file has a self_review: block
     reviewed_on: str = ""  # the hand-written self-review page that rates its placed items, if any
     review_id: str = ""  # the id that review's answers are saved under (reviewed_on: id:)
+    rates: tuple[str, ...] = ()  # the kinds of item that review rates (reviewed_on: rates:)
 
     @property
     def heading(self) -> str:
@@ -121,6 +122,11 @@ class Framework:
         placement = self.kinds.get(kind)
         return placement.short_label if placement and placement.short_label else self.label
 
+    def rating_of(self, kind: str) -> str:
+        """The scale a self-review rates its items of `kind` on (kinds: rating:): in place unless given."""
+        placement = self.kinds.get(kind)
+        return placement.rating if placement else "in place"
+
     def pages(self) -> list[str]:
         """Every docs page that shows part of it, its home page first."""
         return list(dict.fromkeys([self.home, *(p.page for p in self.kinds.values())]))
@@ -155,6 +161,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
         page=data.get("page", ""), kinds=kinds,
         reviewed_on=data.get("reviewed_on", {}).get("page", ""), review_id=data.get("reviewed_on", {}).get("id", ""),
+        rates=tuple(data.get("reviewed_on", {}).get("rates", ())),
         details={name: data[name] for name in DETAILS if name in data},
         detail_ids=tuple(_ids_in({name: data[name] for name in DETAILS if name in data})),
     )
@@ -341,8 +348,22 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["items", index]), format_path(["items", index]),
                                        f"has no group, but other items of its kind ({f.data['items'][index]['kind']}) "
                                        "have one", "add 'group:' with one of: " + ", ".join(groups)))
-        errors += check_review_fields(f)
+        errors += check_review_fields(f) + _rated_kind_problems(f)
     return errors + _review_id_problems([f for f in files if f.schema == "framework"])
+
+
+def _rated_kind_problems(f) -> list[ContentError]:
+    """A kind the hand-written self-review rates (reviewed_on: rates:) is one the file's items have:
+    a misspelt one would leave its items out of every school's review without a word."""
+    kinds = sorted({item["kind"] for item in f.data["items"]})
+    errors = []
+    for index, kind in enumerate(f.data.get("reviewed_on", {}).get("rates", ())):
+        if kind not in kinds:
+            where = ["reviewed_on", "rates", index]
+            errors.append(ContentError(f.shown_as, line_of(f.data, where), format_path(where),
+                                       f"names the kind '{kind}', which no item of this framework has",
+                                       "use one of: " + ", ".join(kinds)))
+    return errors
 
 
 def _review_id_problems(files) -> list[ContentError]:

@@ -34,8 +34,9 @@ def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
     """One item a school rates, as the tool's JSON gives it (any self-review). `scale`, the rating
     scale its framework's kinds: gives the kind, only where it is not the default (in place), so
     that every other item's JSON is as it was."""
-    placement = content.framework_of(item.id).kinds.get(item.kind) if content.framework_of(item.id) else None
-    scale = {"scale": placement.rating.replace(" ", "-")} if placement and placement.rating != "in place" else {}
+    fw = content.framework_of(item.id)
+    rating = fw.rating_of(item.kind) if fw else "in place"
+    scale = {"scale": rating.replace(" ", "-")} if rating != "in place" else {}
     return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()),
             "url": permalink(content, item.id, use_directory_urls), **scale}
 
@@ -46,19 +47,25 @@ def reviewed(content: Content):
 
 
 def framework(content: Content, use_directory_urls: bool = True) -> dict:
-    """What a school rates (features by theme, inadequate indicators) and the inspector
-    questions whose answers depend on those ratings (`probes`)."""
+    """What a school rates, as the reviewed framework's file says (reviewed_on: rates:, and each
+    kind's rating: scale): the items rated in place by group (`themes`), those rated dealt with
+    (`indicators`), and its questions whose answers depend on those ratings (`probes`)."""
     # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
     reviewed_fw = reviewed(content)
+    fw_items = reviewed_fw.items if reviewed_fw else []
+    rated = {item.id for item in fw_items if item.kind in reviewed_fw.rates}
+    in_place = {item.id for item in fw_items if item.id in rated and reviewed_fw.rating_of(item.kind) == "in place"}
+
+    def data(item: Item) -> dict:
+        return item_data(content, item, use_directory_urls)
+
     body = {
-        "themes": [{"id": theme.id, "title": theme.title,
-                    "items": [item_data(content, item, use_directory_urls) for item in theme.items]}
-                   for theme in content.themes],
-        "indicators": [item_data(content, item, use_directory_urls) for item in content.indicators],
-        "questions": [{**item_data(content, item, use_directory_urls),
-                       "audience": content.get(item.group).title,
-                       "probes": list(item.refs.get("probes", ()))}
-                      for item in content.questions],
+        "themes": [{"id": group.id, "title": group.title, "items": [data(i) for i in group.items if i.id in in_place]}
+                   for group in (reviewed_fw.groups if reviewed_fw else []) if {i.id for i in group.items} & in_place],
+        "indicators": [data(item) for item in fw_items if item.id in rated - in_place],
+        "questions": [{**data(item), "audience": content.get(item.group).title if item.group else "",
+                       "probes": list(item.refs["probes"])}
+                      for item in fw_items if set(item.refs.get("probes", ())) & rated],
     }
     return {
         "format": FORMAT,

@@ -109,10 +109,11 @@ def test_one_item_renderer_shows_a_current_framework_s_summary_with_the_publishe
 
 def test_the_hand_written_self_review_takes_its_kinds_words_from_the_file_it_rates(root):
     rated = framework(
-        "old-2001", status="historical", page="old/index.md", reviewed_on={"page": "self-review.md", "id": "old-2001"},
+        "old-2001", status="historical", page="old/index.md", reviewed_on={"page": "self-review.md", "id": "old-2001",
+                                                                    "rates": ["inadequate", "feature"]},
         kinds={"theme": {"page": "old/index.md"},
                "feature": {"page": "old/index.md", "reference": "Features", "label": "Sign of strength"},
-               "inadequate": {"page": "old/index.md", "reference": "Concerns", "label": "Red flag",
+               "inadequate": {"page": "old/index.md", "reference": "Concerns", "label": "Red flag", "rating": "dealt with",
                               "intro": "Deal with these first."}},
         groups=[{"id": "theme-a", "kind": "theme", "title": "Leadership"}],
         items=[{"id": "feat-1", "kind": "feature", "group": "theme-a", "title": "Leaders lead", "text": "Leaders lead."},
@@ -132,3 +133,22 @@ def test_the_rating_scale_of_a_kind_comes_from_its_file_and_the_default_is_left_
     assert item_data(content, content.get("c-1"), True)["scale"] == "dealt-with"
     assert "scale" not in item_data(content, content.get("f-1"), True)
     assert "scale" not in item_data(content, content.get("s-1"), True)
+
+
+def test_the_hand_written_review_rates_the_kinds_its_file_names_each_on_its_scale():
+    from esafety_portal.self_review import framework as review_of
+    fw = framework(
+        "old-2001", status="historical", page="old/index.md",
+        reviewed_on={"page": "self-review.md", "id": "saved-under", "rates": ["concern", "strength"]},
+        kinds={"concern": {"page": "old/index.md", "rating": "dealt with"}, "strength": {"page": "old/index.md"},
+               "question": {"page": "old/index.md"}},
+        groups=[{"id": "g-a", "title": "Leaders"}, {"id": "g-q", "title": "Pupils"}],
+        items=[{"id": "s-1", "kind": "strength", "group": "g-a", "text": "Leaders lead."},
+               {"id": "c-1", "kind": "concern", "text": "No policy."},
+               {"id": "n-1", "kind": "note", "text": "Not rated."},
+               {"id": "q-1", "kind": "question", "group": "g-q", "text": "Who leads?", "links": {"probes": ["s-1"]}}])
+    review = review_of(make_content(frameworks=[fw]))
+    assert review["id"] == "saved-under"
+    assert [(t["id"], [i["id"] for i in t["items"]]) for t in review["themes"]] == [("g-a", ["s-1"])]
+    assert [i["id"] for i in review["indicators"]] == ["c-1"] and review["indicators"][0]["scale"] == "dealt-with"
+    assert [(q["id"], q["audience"], q["probes"]) for q in review["questions"]] == [("q-1", "Pupils", ["s-1"])]
