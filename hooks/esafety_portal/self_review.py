@@ -46,27 +46,36 @@ def reviewed(content: Content):
     return next((fw for fw in content.frameworks if fw.review_id), None)
 
 
-def framework(content: Content, use_directory_urls: bool = True) -> dict:
-    """What a school rates, as the reviewed framework's file says (reviewed_on: rates:, and each
-    kind's rating: scale): the items rated in place by group (`themes`), those rated dealt with
-    (`indicators`), and its questions whose answers depend on those ratings (`probes`)."""
-    # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
-    reviewed_fw = reviewed(content)
-    fw_items = reviewed_fw.items if reviewed_fw else []
-    rated = {item.id for item in fw_items if item.kind in reviewed_fw.rates}
-    in_place = {item.id for item in fw_items if item.id in rated and reviewed_fw.rating_of(item.kind) == "in place"}
+def rated_body(content: Content, fw, rated: set[str], use_directory_urls: bool) -> dict:
+    """What a school rates in `fw` (the ids in `rated`), as every self-review's JSON gives it: the
+    items rated in place by group (`themes`; those outside any group form one group named for the
+    framework), those rated dealt with (`indicators`), each on its kind's scale (kinds: rating:),
+    and the items whose answers depend on those ratings (`questions`: they probe rated items)."""
+    if fw is None:  # no framework says what the hand-written self-review rates
+        return {"themes": [], "indicators": [], "questions": []}
+    in_place = {item.id for item in fw.items if item.id in rated and fw.rating_of(item.kind) == "in place"}
 
     def data(item: Item) -> dict:
         return item_data(content, item, use_directory_urls)
 
-    body = {
-        "themes": [{"id": group.id, "title": group.title, "items": [data(i) for i in group.items if i.id in in_place]}
-                   for group in (reviewed_fw.groups if reviewed_fw else []) if {i.id for i in group.items} & in_place],
-        "indicators": [data(item) for item in fw_items if item.id in rated - in_place],
+    groups = [(group.id, group.title, group.items) for group in fw.groups] + [(fw.id, fw.label, fw.ungrouped())]
+    return {
+        "themes": [{"id": gid, "title": title, "items": [data(i) for i in items if i.id in in_place]}
+                   for gid, title, items in groups if any(i.id in in_place for i in items)],
+        "indicators": [data(item) for item in fw.items if item.id in rated - in_place],
         "questions": [{**data(item), "audience": content.get(item.group).title if item.group else "",
                        "probes": list(item.refs["probes"])}
-                      for item in fw_items if set(item.refs.get("probes", ())) & rated],
+                      for item in fw.items if set(item.refs.get("probes", ())) & rated],
     }
+
+
+def framework(content: Content, use_directory_urls: bool = True) -> dict:
+    """The hand-written self-review's JSON: what the reviewed framework's file says it rates
+    (reviewed_on: rates:), as rated_body gives it."""
+    # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
+    reviewed_fw = reviewed(content)
+    rated = {item.id for item in reviewed_fw.items if item.kind in reviewed_fw.rates} if reviewed_fw else set()
+    body = rated_body(content, reviewed_fw, rated, use_directory_urls)
     return {
         "format": FORMAT,
         "id": reviewed_fw.review_id if reviewed_fw else "esafety",
