@@ -1,5 +1,7 @@
-"""The self-review framework: every feature, inadequate indicator and inspector question as
-plain data, for the self-review page's checklist and its in-browser tool.
+"""What a school rates in a self-review, as plain data for its page's checklist and in-browser
+tool: the hand-written self-review's (the kinds its framework's reviewed_on: rates: names, such
+as the 2012 briefing's features and indicators, with the questions that probe them) and, through
+rated_body, every reviewable framework's (framework_review.py).
 
 Built from the content model, so a new item in data/ appears in the tool with no code change.
 Deterministic: the same data gives the same bytes, and the same `version`.
