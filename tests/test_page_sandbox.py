@@ -113,14 +113,14 @@ def test_a_misspelt_macro_gets_a_suggestion(sandbox):
 
 def test_every_real_page_is_within_what_a_page_may_do():
     # make check's own reading of docs/, with the macros' names from their one list.
-    assert {"features", "item_link"} <= set(page_macros(None, None, lambda: "", ROOT / "docs"))
+    assert {"items", "details", "item_link"} <= set(page_macros(None, None, lambda: "", ROOT / "docs"))
     assert page_problems(ROOT) == []
 
 
 def _fixture_pages(project):
     docs = project / "docs"
     docs.mkdir(parents=True)
-    (docs / "ours.md").write_text("---\ntitle: Ours\n---\n# {{ site.portal_name | plain }}\n\n{{ features() }}\n"
+    (docs / "ours.md").write_text("---\ntitle: Ours\n---\n# {{ site.portal_name | plain }}\n\n{{ items('x-2012', 'feature') }}\n"
                                   "{{ item_link('feature-01', 'a feature') }}\n{{ historical_notice('x-2012') }}\n", "utf-8")
     (docs / "inspection").mkdir()
     (docs / "inspection" / "bad.md").write_text(

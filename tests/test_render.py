@@ -7,6 +7,7 @@ import pytest
 
 from esafety_portal.model import Review
 from esafety_portal.open_data import csv_files, json_files
+from esafety_portal.page_macros import page_macros
 from esafety_portal.pages import relative_url
 from esafety_portal.render import Renderer, long_date
 
@@ -16,18 +17,24 @@ def renderer(content, root):
     return Renderer(content, root / "overrides" / "markdown")
 
 
-def test_features_render_as_anchored_headings_under_their_themes(renderer, content):
-    markdown = renderer.render("features.md.jinja", "inspection/features.md")
+def on_page(renderer, content, root, page: str) -> dict:
+    """The pages' macros, as called from the docs page `page`."""
+    return page_macros(content, renderer, lambda: page, root / "docs")
+
+
+def test_features_render_as_anchored_headings_under_their_themes(renderer, content, root):
+    markdown = on_page(renderer, content, root, "inspection/features.md")["items"]("inspecting-e-safety-2012", "feature")
     assert "## Whole school consistent approach {: #theme-whole-school }" in markdown
     for feature in content.features:
         assert f"### {feature.title} {{: #{feature.id} }}" in markdown
-    assert markdown.count('!!! note "Heading restored by us"') == 4
+    restored = [theme for theme in content.themes if theme.heading_inferred]
+    assert markdown.count('!!! note "Heading restored by us"') == len(restored)
     assert "[Audit and train all staff](../survey-2010.md#recommendation-01)" in markdown
     assert "[No planned e-Safety education](inadequate.md#inadequate-04)" in markdown
 
 
-def test_questions_render_by_audience_with_the_phase_and_what_they_probe(renderer):
-    markdown = renderer.render("questions.md.jinja", "inspection/questions.md")
+def test_questions_render_by_audience_with_the_phase_and_what_they_probe(renderer, content, root):
+    markdown = on_page(renderer, content, root, "inspection/questions.md")["items"]("inspecting-e-safety-2012", "question")
     assert markdown.index("{: #audience-leaders }") < markdown.index("{: #audience-pupils }") < markdown.index("{: #audience-staff }")
     assert "*Asked of secondary pupils only.*" in markdown
     assert "**Probes:** [Clear online reporting to nominated staff](features.md#feature-05)" in markdown
@@ -41,8 +48,8 @@ def test_links_are_relative_to_the_page_being_rendered(renderer):
     assert relative_url("survey-2010.md", "finding-01", "inspection/questions.md") == "../survey-2010.md#finding-01"
 
 
-def test_survey_renders_an_accessible_grades_table(renderer):
-    markdown = renderer.render("survey.md.jinja", "survey-2010.md")
+def test_survey_renders_an_accessible_grades_table(renderer, content, root):
+    markdown = on_page(renderer, content, root, "survey-2010.md")["details"]("safe-use-of-new-technologies-2010", "survey")
     assert "<caption>Grades for e-Safety provision in the 35 schools visited</caption>" in markdown
     assert '<tr id="grade-good"><th scope="row">Good</th><td>16</td><td>46%</td></tr>' in markdown
 

@@ -1,6 +1,6 @@
 """The self-review of a reviewable framework (one with a `self_review:` block) as plain data,
-for its page's checklist and the in-browser tool: the same shape as the 2012 briefing's
-(self_review.framework()), so that one script drives both, plus the framework's own fields.
+for its page's checklist and the in-browser tool: what it rates is built by the 2012 briefing's
+builder too (self_review.rated_body), so that one script drives both, plus the framework's own fields.
 
 Built from the content model alone, so a new reviewable framework file gets its page and JSON
 with no code change. Deterministic: the same data gives the same bytes and the same `version`.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .frameworks import Framework
 from .model import Content
-from .self_review import FORMAT, as_json, item_data, version
+from .self_review import FORMAT, as_json, rated_body, version
 
 
 def page_of_review(framework_id: str) -> str:
@@ -30,14 +30,8 @@ def review(content: Content, fw: Framework, use_directory_urls: bool = True) -> 
     """The items a school rates, by group (items outside any group form one group named for the
     framework), the fields it fills in per item and once per review, and what one record is
     about where the review is repeated (`per`)."""
-    groups = [(g.id, g.title, g.items) for g in fw.groups if g.items]
-    if fw.ungrouped():
-        groups.append((fw.id, fw.label, fw.ungrouped()))
     body = {
-        "themes": [{"id": gid, "title": title, "items": [item_data(content, i, use_directory_urls) for i in items]}
-                   for gid, title, items in groups],
-        "indicators": [],
-        "questions": [],
+        **rated_body(content, fw, {item.id for item in fw.items}, use_directory_urls),
         "item_fields": [f.as_data() for f in fw.self_review.item_fields],
         "review_fields": [f.as_data() for f in fw.self_review.review_fields],
     }

@@ -43,6 +43,10 @@ class Placement:
     reference: str = ""  # the section its items are quoted from
     intro: str = ""
     note: str = ""
+    label: str = ""  # what one item of the kind is called, such as Feature of good practice
+    short_label: str = ""  # put before an item's title in links from other pages, such as Ofsted feature
+    show: str = "blocks"  # how its page shows the items: blocks, numbered or list
+    rating: str = "in place"  # the scale a self-review rates them on: in place or dealt with
 
 
 # Framework details (inspection:, survey:): what is particular to one framework, kept as its
@@ -83,6 +87,7 @@ class Framework:
     reviewed_on: str = ""  # the hand-written self-review page that rates its placed items, if any
     review_id: str = ""  # the id that review's answers are saved under (reviewed_on: id:)
     previous: Previous | None = None  # the edition it replaced, when a change since then is recorded
+    rates: tuple[str, ...] = ()  # the kinds of item that review rates (reviewed_on: rates:)
 
     @property
     def heading(self) -> str:
@@ -114,6 +119,16 @@ class Framework:
         placement = self.kinds.get(kind)
         return placement.page if placement else self.home
 
+    def short_label(self, kind: str) -> str:
+        """The name put before one of its items' titles in a link from another page."""
+        placement = self.kinds.get(kind)
+        return placement.short_label if placement and placement.short_label else self.label
+
+    def rating_of(self, kind: str) -> str:
+        """The scale a self-review rates its items of `kind` on (kinds: rating:): in place unless given."""
+        placement = self.kinds.get(kind)
+        return placement.rating if placement else "in place"
+
     def pages(self) -> list[str]:
         """Every docs page that shows part of it, its home page first."""
         return list(dict.fromkeys([self.home, *(p.page for p in self.kinds.values())]))
@@ -131,7 +146,9 @@ def page_of_framework(framework_id: str) -> str:
 
 def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework:
     framework_id = data["id"]
-    kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""))
+    kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""),
+                             p.get("label", ""), p.get("short_label", ""), p.get("show", "blocks"),
+                             p.get("rating", "in place"))
              for kind, p in data.get("kinds", {}).items()}
     framework = Framework(
         self_review=self_review_from_data(data.get("self_review")),
@@ -146,6 +163,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
         page=data.get("page", ""), kinds=kinds,
         reviewed_on=data.get("reviewed_on", {}).get("page", ""), review_id=data.get("reviewed_on", {}).get("id", ""),
+        rates=tuple(data.get("reviewed_on", {}).get("rates", ())),
         details={name: data[name] for name in DETAILS if name in data},
         detail_ids=tuple(_ids_in({name: data[name] for name in DETAILS if name in data})),
         previous=previous_from_data(data.get("previous"), data.get("previous", {}).get("short_title", "")),
@@ -171,7 +189,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
             refs={name: tuple(ids) for name, ids in raw.get("links", {}).items() if ids}, extra=extra))
     framework.groups = [
         Group(g["id"], g.get("kind", "group"), g["title"], [i for i in framework.items if i.group == g["id"]],
-              intro=g.get("intro", ""), heading_inferred=g.get("heading_inferred", False),
+              intro=g.get("intro", ""), heading_inferred=g.get("heading_inferred", False), page_heading=g.get("heading", ""),
               keywords=tuple(g.get("keywords", ())))
         for g in data.get("groups", [])]
     return framework
@@ -334,8 +352,22 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
             errors.append(ContentError(f.shown_as, line_of(f.data, ["items", index]), format_path(["items", index]),
                                        f"has no group, but other items of its kind ({f.data['items'][index]['kind']}) "
                                        "have one", "add 'group:' with one of: " + ", ".join(groups)))
-        errors += check_review_fields(f)
+        errors += check_review_fields(f) + _rated_kind_problems(f)
     return errors + _review_id_problems([f for f in files if f.schema == "framework"])
+
+
+def _rated_kind_problems(f) -> list[ContentError]:
+    """A kind the hand-written self-review rates (reviewed_on: rates:) is one the file's items have:
+    a misspelt one would leave its items out of every school's review without a word."""
+    kinds = sorted({item["kind"] for item in f.data["items"]})
+    errors = []
+    for index, kind in enumerate(f.data.get("reviewed_on", {}).get("rates", ())):
+        if kind not in kinds:
+            where = ["reviewed_on", "rates", index]
+            errors.append(ContentError(f.shown_as, line_of(f.data, where), format_path(where),
+                                       f"names the kind '{kind}', which no item of this framework has",
+                                       "use one of: " + ", ".join(kinds)))
+    return errors
 
 
 def _review_id_problems(files) -> list[ContentError]:

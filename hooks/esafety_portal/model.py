@@ -93,6 +93,7 @@ class Group:
     heading_inferred: bool = False
     keywords: tuple[str, ...] = ()
     intro: str = ""
+    page_heading: str = ""  # its heading on its page, if not its title (data: heading:)
 
 
 @dataclass
@@ -190,16 +191,9 @@ class Content:
     def placed_groups(self, kind: str) -> list[Group]:
         return [group for fw in self._placed(kind) for group in fw.groups if group.kind == kind]
 
-    def placement(self, kind: str, field_name: str) -> str:
-        """The intro (or note) of the first framework placing `kind`: the words on its page."""
-        return next((getattr(fw.kinds[kind], field_name) for fw in self._placed(kind)), "")
-
     def details(self, name: str) -> dict:
         """A framework's details block `name` (frameworks.DETAILS), such as the survey's figures."""
         return next((fw.details[name] for fw in self.frameworks if name in fw.details), {})
-
-    def with_details(self, name: str):
-        return next(fw for fw in self.frameworks if name in fw.details)
 
     # Views, worked out on first use and kept: the model never changes once built.
     themes = cached_property(lambda self: self.placed_groups("theme"))
@@ -208,10 +202,6 @@ class Content:
     findings = cached_property(lambda self: self.placed_items("finding"))
     recommendations = cached_property(lambda self: self.placed_items("recommendation"))
     focus_areas = cached_property(lambda self: self.placed_items("focus"))
-    features_intro = cached_property(lambda self: self.placement("feature", "intro"))
-    indicators_intro = cached_property(lambda self: self.placement("inadequate", "intro"))
-    questions_intro = cached_property(lambda self: self.placement("question", "intro"))
-    heading_inferred_note = cached_property(lambda self: self.placement("theme", "note"))
     inspection = cached_property(lambda self: self.details("inspection"))
     survey = cached_property(lambda self: self.details("survey"))
 

@@ -11,6 +11,8 @@ import posixpath
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from .incident_record import DOCUMENT_NAME, FIELDS
 from .incident_record import FOLDER as RECORD_FOLDER
 from .duties import year_starting as school_year_start
@@ -18,8 +20,11 @@ from .framework_review import page_of_review, reviewable
 from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
-from .self_review import framework, page_url
+from .self_review import framework, page_url, reviewed
 from .what_changed import change_lists
+
+# The parts of frameworks' details a page can show (overrides/markdown/details/<name>.md.jinja).
+DETAILS_SHOWN = ("inspection", "inspection.expectation", "survey", "survey.support")
 
 
 def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], str], docs_dir: Path,
@@ -28,29 +33,44 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     only the names are wanted (make check): no macro is called there. `open_data_files`: every family's
     open data files (open_data.OpenData, the build state's)."""
 
-    def features() -> str:
-        """Every feature of good and outstanding practice, by theme (the 2012 briefing's framework file)."""
-        return renderer.render("features.md.jinja", page())
+    def placed_framework(call: str, framework_id: str):
+        """The framework a page's macro call names, or a message for the page's editor."""
+        found = content.get(framework_id) if content.has(framework_id) else None
+        if found not in content.frameworks:
+            raise PluginError(f"docs/{page()}: {call} names '{framework_id}', which is not a framework — use the id "
+                              "of a file in data/frameworks/, such as "
+                              + ", ".join(fw.id for fw in content.frameworks if fw.page)[:200])
+        return found
 
-    def inadequate_indicators() -> str:
-        """Every indicator of inadequate practice (the 2012 briefing's framework file)."""
-        return renderer.render("inadequate.md.jinja", page())
+    def items(framework: str, kind: str, level: int = 2) -> str:
+        """A framework's items of `kind`, by group if they have one, as its file's kinds: says (their
+        intro, how they show); `level`: the headings' level where they sit under no group."""
+        call = f"items({framework!r}, {kind!r})"
+        fw = placed_framework(call, framework)
+        if fw.kinds.get(kind) is None or fw.kinds[kind].page != page():
+            raise PluginError(f"docs/{page()}: {call}: {fw.data_file} does not place its {kind} items on this page — "
+                              f"add '{kind}:' with 'page: {page()}' under kinds: there, or call items() on the page "
+                              "it names")
+        if level not in (2, 3, 4):
+            raise PluginError(f"docs/{page()}: {call}: level {level!r} is not a heading level items can take — "
+                              "use 2, 3 or 4")
+        return renderer.render("items.md.jinja", page(), fw=fw, kind=kind, level=level)
 
-    def questions() -> str:
-        """Every sample question, by audience (the 2012 briefing's framework file)."""
-        return renderer.render("questions.md.jinja", page())
-
-    def inspection_overview() -> str:
-        """The key judgements and the SMSC point (the 2012 briefing's inspection: details)."""
-        return renderer.render("inspection.md.jinja", page())
+    def details(framework: str, name: str) -> str:
+        """A part of a framework's details (frameworks.DETAILS), such as its survey's figures: `name`
+        is a details block, or block.part for a part shown on its own (overrides/markdown/details/)."""
+        call = f"details({framework!r}, {name!r})"
+        fw = placed_framework(call, framework)
+        block = name.split(".")[0]
+        if block not in fw.details or name not in DETAILS_SHOWN:
+            shown = ", ".join(n for n in DETAILS_SHOWN if n.split(".")[0] in fw.details) or "(it has none)"
+            raise PluginError(f"docs/{page()}: {call}: {fw.data_file} has no details '{name}' to show — use one "
+                              f"of: {shown}")
+        return renderer.render(f"details/{name}.md.jinja", page(), fw=fw, details=fw.details[block])
 
     def historical_notice(document: str) -> str:
         """The 'historical document' notice for a framework quoted as a source (data/frameworks/)."""
         return renderer.render("historical_notice.md.jinja", page(), document=document)
-
-    def survey_2010() -> str:
-        """The 2010 survey: figures, findings, recommendations (its framework file's items and survey:)."""
-        return renderer.render("survey.md.jinja", page())
 
     def organisations() -> str:
         """Organisations and tools (data/organisations.yml)."""
@@ -62,7 +82,8 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
 
     def self_review() -> str:
         """The self-review tool and its printable checklist (features, inadequate, questions)."""
-        return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls))
+        return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls),
+                               fw=reviewed(content))
 
     def incident_record() -> str:
         """The incident record's form, its printed record and its blank downloads (incident_record.FIELDS)."""
@@ -100,6 +121,6 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         return renderer.render("link.md.jinja", page(), item_id=item_id, text=text).strip()
 
     return {macro.__name__: macro for macro in (
-        features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
+        items, details, historical_notice,
         organisations, sources, self_review, incident_record, whats_new, current_frameworks, current_reviews,
         school_year, open_data, item_link)}

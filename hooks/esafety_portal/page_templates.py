@@ -8,7 +8,7 @@ namespace, range), no mkdocs-macros variables (config, page, navigation) or macr
 (so nothing to include), and of attributes only the fields of `site`.
 
 Before a page renders, its template code is read (check_page): a page may call a macro with
-literal values, `{{ features() }}`, and print a field of `site` through a typed filter,
+literal values, `{{ items("inspecting-e-safety-2012", "feature") }}`, and print a field of `site` through a typed filter,
 `{{ site.council | plain }}`. Anything else is refused, naming the page and line.
 """
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""The self-review framework: every feature, inadequate indicator and inspector question as
-plain data, for the self-review page's checklist and its in-browser tool.
+"""What a school rates in a self-review, as plain data for its page's checklist and in-browser
+tool: the hand-written self-review's (the kinds its framework's reviewed_on: rates: names, such
+as the 2012 briefing's features and indicators, with the questions that probe them) and, through
+rated_body, every reviewable framework's (framework_review.py).
 
 Built from the content model, so a new item in data/ appears in the tool with no code change.
 Deterministic: the same data gives the same bytes, and the same `version`.
@@ -31,30 +33,55 @@ def permalink(content: Content, item_id: str, use_directory_urls: bool = True) -
 
 
 def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
-    """One item a school rates, as the tool's JSON gives it (any self-review)."""
+    """One item a school rates, as the tool's JSON gives it (any self-review). `scale`, the rating
+    scale its framework's kinds: gives the kind, only where it is not the default (in place), so
+    that every other item's JSON is as it was."""
+    fw = content.framework_of(item.id)
+    rating = fw.rating_of(item.kind) if fw else "in place"
+    scale = {"scale": rating.replace(" ", "-")} if rating != "in place" else {}
     return {"id": item.id, "kind": item.kind, "title": item.heading, "text": " ".join(item.text.split()),
-            "url": permalink(content, item.id, use_directory_urls)}
+            "url": permalink(content, item.id, use_directory_urls), **scale}
+
+
+def reviewed(content: Content):
+    """The framework the hand-written self-review rates (its file's reviewed_on:), or None."""
+    return next((fw for fw in content.frameworks if fw.review_id), None)
+
+
+def rated_body(content: Content, fw, rated: set[str], use_directory_urls: bool) -> dict:
+    """What a school rates in `fw` (the ids in `rated`), as every self-review's JSON gives it: the
+    items rated in place by group (`themes`; those outside any group form one group named for the
+    framework), those rated dealt with (`indicators`), each on its kind's scale (kinds: rating:),
+    and the items whose answers depend on those ratings (`questions`: they probe rated items)."""
+    if fw is None:  # no framework says what the hand-written self-review rates
+        return {"themes": [], "indicators": [], "questions": []}
+    in_place = {item.id for item in fw.items if item.id in rated and fw.rating_of(item.kind) == "in place"}
+
+    def data(item: Item) -> dict:
+        return item_data(content, item, use_directory_urls)
+
+    groups = [(group.id, group.title, group.items) for group in fw.groups] + [(fw.id, fw.label, fw.ungrouped())]
+    return {
+        "themes": [{"id": gid, "title": title, "items": [data(i) for i in items if i.id in in_place]}
+                   for gid, title, items in groups if any(i.id in in_place for i in items)],
+        "indicators": [data(item) for item in fw.items if item.id in rated - in_place],
+        "questions": [{**data(item), "audience": content.get(item.group).title if item.group else "",
+                       "probes": list(item.refs["probes"])}
+                      for item in fw.items if set(item.refs.get("probes", ())) & rated],
+    }
 
 
 def framework(content: Content, use_directory_urls: bool = True) -> dict:
-    """What a school rates (features by theme, inadequate indicators) and the inspector
-    questions whose answers depend on those ratings (`probes`)."""
+    """The hand-written self-review's JSON: what the reviewed framework's file says it rates
+    (reviewed_on: rates:), as rated_body gives it."""
     # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
-    reviewed = next((fw for fw in content.frameworks if fw.review_id), None)
-    body = {
-        "themes": [{"id": theme.id, "title": theme.title,
-                    "items": [item_data(content, item, use_directory_urls) for item in theme.items]}
-                   for theme in content.themes],
-        "indicators": [item_data(content, item, use_directory_urls) for item in content.indicators],
-        "questions": [{**item_data(content, item, use_directory_urls),
-                       "audience": content.get(item.group).title,
-                       "probes": list(item.refs.get("probes", ()))}
-                      for item in content.questions],
-    }
+    reviewed_fw = reviewed(content)
+    rated = {item.id for item in reviewed_fw.items if item.kind in reviewed_fw.rates} if reviewed_fw else set()
+    body = rated_body(content, reviewed_fw, rated, use_directory_urls)
     return {
         "format": FORMAT,
-        "id": reviewed.review_id if reviewed else "esafety",
-        "title": reviewed.title if reviewed else content.site.portal_name,
+        "id": reviewed_fw.review_id if reviewed_fw else "esafety",
+        "title": reviewed_fw.title if reviewed_fw else content.site.portal_name,
         "version": version(body),
         **body,
     }

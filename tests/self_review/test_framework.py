@@ -60,7 +60,7 @@ def test_a_new_indicator_in_the_data_appears_with_no_code_change(tmp_path):
     fw = framework(load_content(tmp_path))
     assert fw["indicators"][-1] == {"id": "inadequate-99", "kind": "inadequate", "title": "Filtering is switched off",
                                     "text": "The school's filtering is switched off for everyone.",
-                                    "url": "inspection/inadequate/#inadequate-99"}
+                                    "url": "inspection/inadequate/#inadequate-99", "scale": "dealt-with"}
 
 
 def test_the_built_site_publishes_the_framework_and_a_checklist_of_every_item(built_site, content, fw):

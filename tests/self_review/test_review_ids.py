@@ -71,7 +71,8 @@ def test_a_reviewable_framework_cannot_take_the_2012_reviews_id(project):
 
 
 def test_a_self_review_without_a_fixed_id_fails(project):
-    replace_in(project / F12, "reviewed_on:\n  page: self-review.md\n  id: inspecting-e-safety-2012\n", "")
+    replace_in(project / F12, "reviewed_on:\n  page: self-review.md\n  id: inspecting-e-safety-2012\n"
+                              "  rates: [inadequate, feature]\n", "")
     mine = [e for e in errors_of(project) if "no framework says which self-review rates them" in e.problem]
     assert [(e.file, e.path) for e in mine] == [(F12, "kinds")]
     assert "reviewed_on:" in mine[0].fix

@@ -22,7 +22,9 @@ def old_script() -> str:
     for old, new in (('"sr-" + item.id', '"sr:item:" + item.id'), ('prefix + "-rating-"', 'prefix + ":rating:"'),
                      ('prefix + "-rating"', 'prefix + ":rating"'), ('prefix + "-"', 'prefix + ":"'),
                      ('"#sr-" + id', '"#sr:item:" + id'), ('getElementById("sr-', 'getElementById("sr:'),
-                     ('$("sr-', '$("sr:'), ('clone("sr-', 'clone("sr:'), ('=== "sr-school"', '=== "sr:school"')):
+                     ('$("sr-', '$("sr:'), ('clone("sr-', 'clone("sr:'), ('=== "sr-school"', '=== "sr:school"'),
+                     # the rating scales are named for themselves now, not for the 2012 kinds
+                     ('"sr:rating-" + kind', '"sr:rating-" + {feature: "in-place", inadequate: "dealt-with"}[kind]')):
         assert old in text, old
         text = text.replace(old, new)
     return text

@@ -27,7 +27,7 @@
   var $ = function (name) { return document.getElementById(NS + name); };
 
   var framework;        // the published framework
-  var items = new Map(); // id -> {item, kind, theme, element}, for the framework's items
+  var items = new Map(); // id -> {item, scale, theme, element}, for the framework's items
   var order = [];       // item ids in page order: indicators, then features by theme
   var state;            // see self-review-state.js
   var store;            // see stored-record.js
@@ -62,8 +62,8 @@
 
   function ratingWord(id, rating) {
     if (!rating) return word("unrated");
-    var kind = items.get(id) ? items.get(id).kind : "feature";
-    var input = $("rating-" + kind).content.querySelector('input[value="' + rating + '"]');
+    var scale = items.get(id) ? items.get(id).scale : "in-place";
+    var input = $("rating-" + scale).content.querySelector('input[value="' + rating + '"]');
     return input.parentNode.querySelector("[data-word]").textContent;
   }
 
@@ -133,9 +133,10 @@
     slot(element, "intro").textContent = intro;
     slot(element, "intro").hidden = !intro;
     list.forEach(function (item) {
-      var kind = item.kind === "inadequate" ? "inadequate" : "feature";
-      var article = itemElement(item, kind, root);
-      items.set(item.id, {item: item, kind: kind, theme: theme, element: article});
+      // The scale it is rated on, from its framework's file (kinds: rating:): in place unless given.
+      var scale = item.scale || "in-place";
+      var article = itemElement(item, scale, root);
+      items.set(item.id, {item: item, scale: scale, theme: theme, element: article});
       order.push(item.id);
       slot(element, "items").appendChild(article);
     });
@@ -154,7 +155,7 @@
     }
   }
 
-  function itemElement(item, kind, root) {
+  function itemElement(item, scale, root) {
     var article = clone("item-template");
     var prefix = NS + "item:" + item.id;
     article.id = prefix;
@@ -163,7 +164,7 @@
     fill(article, "title-ref", ": " + item.title);
     showText(slot(article, "text"), item);
     slot(article, "link").href = root + item.url;
-    var rating = clone("rating-" + kind);
+    var rating = clone("rating-" + scale);
     fill(rating, "title-ref", ": " + item.title);
     rating.querySelectorAll("input").forEach(function (input) {
       input.name = prefix + ":rating";
@@ -330,8 +331,8 @@
 
   // The summary, the action plan and the retired list, all from `state`.
   function refresh() {
-    var features = order.filter(function (id) { return items.get(id).kind === "feature"; });
-    var indicators = order.filter(function (id) { return items.get(id).kind === "inadequate"; });
+    var features = order.filter(function (id) { return items.get(id).scale === "in-place"; });
+    var indicators = order.filter(function (id) { return items.get(id).scale === "dealt-with"; });
     var count = function (ids, rating) {
       return ids.filter(function (id) { return entry(id).rating === rating; }).length;
     };
@@ -398,8 +399,8 @@
     var rank = {not: 0, partly: 1, "": 2};
     var needs = order.filter(function (id) { return entry(id).rating !== "fully"; });
     needs.sort(function (a, b) {
-      return (items.get(a).kind === "inadequate" ? 0 : 3) + rank[entry(a).rating] -
-             ((items.get(b).kind === "inadequate" ? 0 : 3) + rank[entry(b).rating]) ||
+      return (items.get(a).scale === "dealt-with" ? 0 : 3) + rank[entry(a).rating] -
+             ((items.get(b).scale === "dealt-with" ? 0 : 3) + rank[entry(b).rating]) ||
              order.indexOf(a) - order.indexOf(b);
     });
     planRows($("plan-action"), needs);
