@@ -252,8 +252,7 @@
     var file = input.files && input.files[0];
     if (!file) return;
     input.value = "";
-    var read = file.size > S.LIMITS.bytes ? Promise.resolve("x".repeat(S.LIMITS.bytes + 1)) : file.text();
-    read.then(function (text) {
+    StoredRecord.readImport(file, S.LIMITS.bytes).then(function (text) {
       var result = S.parseImport(text);
       if (result.error) return message(result.error + " Nothing was changed.", true);
       if (!S.hasAny(state)) return applyImport(S.importPlans(state, result.state).replace, file.name);
