@@ -89,6 +89,10 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         """The duties that recur, month by month, and the form for a school's own dates (data/duties.yml)."""
         return renderer.render("school_year.md.jinja", page(), year=school_year_start(renderer.today))
 
+    def training_record() -> str:
+        """The roles and the training each asks for, and the record of a school's people (data/duties.yml: roles)."""
+        return renderer.render("training_record.md.jinja", page())
+
     def open_data(format: str) -> str:
         """Every open data file of `format` (csv, json), each family's (esafety_portal/families.py: exports)."""
         return renderer.render("open_data.md.jinja", page(), files=[f for f in open_data_files if f.format == format],
@@ -101,4 +105,4 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     return {macro.__name__: macro for macro in (
         features, inadequate_indicators, questions, inspection_overview, historical_notice, survey_2010,
         organisations, sources, self_review, incident_record, whats_new, current_frameworks, current_reviews,
-        school_year, open_data, item_link)}
+        school_year, training_record, open_data, item_link)}

@@ -1,0 +1,284 @@
+/* The training record page: the DOM layer.
+ *
+ * The record as data is training-record-state.js (TrainingRecordState); keeping it in this
+ * browser's localStorage, shared with the page's other open tabs, is stored-record.js. The roles,
+ * their training and its intervals come from school-year/duties.json on this site, made from
+ * data/duties.yml. All markup is on the page (its fields, and a <template> for a person). Nothing
+ * is sent anywhere. Without this script the page shows what each role needs and how often.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var form = document.getElementById("tr-form");
+  if (!script || !form || !window.StoredRecord || !window.TrainingRecordState) return;
+
+  var T = window.TrainingRecordState;
+  var $ = function (id) { return document.getElementById("tr-" + id); };
+
+  var store = T.open();
+  var state = store.load() || T.empty();
+  var saving = true;
+  var data = null;
+
+  function now() {
+    return new Date().toISOString();
+  }
+
+  // Today in this browser's own time zone, as YYYY-MM-DD.
+  function today() {
+    var date = new Date();
+    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
+  }
+
+  function longDate(text) {
+    return new Date(text + "T00:00:00Z").toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+  }
+
+  fetch(script.dataset.duties, {credentials: "same-origin"}).then(function (response) {
+    if (!response.ok) throw new Error(response.status + " " + response.statusText);
+    return response.json();
+  }).then(function (loaded) {
+    data = {roles: Array.isArray(loaded.roles) ? loaded.roles : []};
+    $("needs-script").hidden = true;
+    form.hidden = false;
+    if (!store.available()) notSaving();
+    if (state.newer) $("newer").hidden = false;
+    else if (state.saved) $("saved").textContent = "Last saved on this device on " + longDate(state.saved.slice(0, 10)) + ".";
+    $("add").addEventListener("click", addPerson);
+    $("people").addEventListener("input", onInput);
+    $("people").addEventListener("click", onClick);
+    $("export-json").addEventListener("click", exportJson);
+    $("export-csv").addEventListener("click", exportCsv);
+    $("import").addEventListener("change", importFile);
+    store.subscribe(function (record) {
+      if (!saving) return;
+      state = record || T.empty();
+      if (state.newer) $("newer").hidden = false;
+      show();
+    });
+    show();
+  }).catch(function (error) {
+    console.error("The training record could not load its roles.", error);
+  });
+
+  // -- storage ---------------------------------------------------------------------------------
+  function save() {
+    state.saved = now();
+    if (saving && !state.newer) {
+      var result = store.save(state);
+      state = result.record;
+      if (result.saved) $("saved").textContent = "Saved on this device at " + new Date(state.saved).toLocaleTimeString("en-GB") + ".";
+      else notSaving();
+    }
+    show();
+  }
+
+  function notSaving() {
+    saving = false;
+    $("not-saving").hidden = false;
+    $("saved").textContent = "Not saved: this browser is not keeping your record on this device.";
+  }
+
+  function message(text, isError) {
+    $("message").textContent = text;
+    $("message").classList.toggle("tr-message--error", Boolean(isError));
+  }
+
+  // -- editing ---------------------------------------------------------------------------------
+  function addPerson() {
+    var personName = $("new-name").value.trim();
+    if (!personName) {
+      message("Enter a name or initials for the person first.", true);
+      $("new-name").focus();
+      return;
+    }
+    var key = T.newKey();
+    T.set(state, T.name(key, "name"), personName, now());
+    T.set(state, T.name(key, "role"), $("new-role").value, now());
+    $("new-name").value = "";
+    message("Added " + personName + ".");
+    save();
+  }
+
+  function onInput(event) {
+    var field = event.target.dataset && event.target.dataset.name;
+    if (field && T.set(state, field, event.target.value, now())) save();
+  }
+
+  function onClick(event) {
+    var button = event.target.closest("[data-remove]");
+    if (!button) return;
+    var key = button.dataset.remove;
+    var personName = state.values[T.name(key, "name")] || "";
+    // Every value emptied: a removal merges with other tabs like any edit.
+    Object.keys(state.values).forEach(function (field) {
+      if (field.indexOf(T.name(key, "")) === 0) T.set(state, field, "", now());
+    });
+    message("Removed " + personName + " from the record.");
+    save();
+    $("new-name").focus();
+  }
+
+  // -- showing the record ----------------------------------------------------------------------
+  // Built again only when the people or their roles change, so that typing keeps its caret;
+  // otherwise each field is set only where it differs.
+  var shownPeople = null;
+
+  function show() {
+    var day = today();
+    var list = T.people(data, state);
+    var signature = JSON.stringify(list.map(function (p) { return [p.key, p.roleId]; }));
+    if (signature !== shownPeople) {
+      shownPeople = signature;
+      buildPeople(list);
+    }
+    $("people-none").hidden = list.length > 0;
+    list.forEach(function (person) {
+      var section = document.getElementById("tr-person-" + person.key);
+      section.querySelector('[data-part="heading"]').textContent = (person.name || "(no name)") + ": " +
+        (person.role ? person.role.label : "a role this site no longer lists");
+      section.querySelectorAll("[data-name]").forEach(function (input) {
+        var value = state.values[input.dataset.name] || "";
+        if (input.value !== value) input.value = value;
+      });
+      showRows(section, person, day);
+    });
+    showDue(day);
+  }
+
+  function buildPeople(list) {
+    var box = $("people");
+    box.textContent = "";
+    list.forEach(function (person) {
+      var section = $("person-template").content.firstElementChild.cloneNode(true);
+      var part = function (name) { return section.querySelector('[data-part="' + name + '"]'); };
+      var id = "tr-person-" + person.key;
+      section.id = id;
+      part("heading").id = id + "-heading";
+      section.setAttribute("aria-labelledby", id + "-heading");
+      part("name").id = id + "-name";
+      part("name").dataset.name = T.name(person.key, "name");
+      part("name-label").htmlFor = id + "-name";
+      part("remove").dataset.remove = person.key;
+      part("caption").textContent = "Training for this person";
+      if (!person.role) {
+        part("role-missing").hidden = false;
+        part("role-missing").textContent = "This person's role (" + person.roleId + ") is no longer listed on this site. " +
+          "Their dates are kept: remove them and add them again under a current role.";
+      }
+      box.appendChild(section);
+    });
+  }
+
+  function statusText(row) {
+    switch (row.status) {
+      case "overdue": return "Overdue since " + longDate(row.due);
+      case "soon": return "Due by " + longDate(row.due);
+      case "current": return "Next due " + longDate(row.due);
+      case "missing": return "No date recorded";
+      case "invalid": return row.problem;
+      default: return row.training.listed ? "No interval set by the guidance we cite" : "No longer listed for this role";
+    }
+  }
+
+  function showRows(section, person, day) {
+    var body = section.querySelector('[data-part="rows"]');
+    var rows = T.training(data, state, person, day);
+    var signature = rows.map(function (row) { return row.training.id; }).join(" ");
+    if (body.dataset.shown !== signature) {
+      body.dataset.shown = signature;
+      body.textContent = "";
+      rows.forEach(function (row) {
+        var id = "tr-person-" + person.key + "-" + row.training.id;
+        var tr = document.createElement("tr");
+        var title = document.createElement("th");
+        title.scope = "row";
+        var label = document.createElement("label");
+        label.htmlFor = id;
+        label.textContent = row.training.title;
+        title.appendChild(label);
+        var last = document.createElement("td");
+        var input = document.createElement("input");
+        input.type = "date";
+        input.id = id;
+        input.dataset.name = T.trainingName(person.key, row.training.id);
+        last.appendChild(input);
+        var next = document.createElement("td");
+        next.dataset.part = "status";
+        tr.append(title, last, next);
+        body.appendChild(tr);
+      });
+    }
+    Array.prototype.forEach.call(body.rows, function (tr, index) {
+      var row = rows[index];
+      tr.dataset.training = row.training.id;
+      tr.dataset.status = row.status;
+      var input = tr.querySelector("input");
+      var value = state.values[input.dataset.name] || "";
+      if (input.value !== value) input.value = value;
+      var cell = tr.querySelector('[data-part="status"]');
+      cell.textContent = "";
+      var target = row.status === "overdue" || row.status === "invalid" ? cell.appendChild(document.createElement("strong")) : cell;
+      target.textContent = statusText(row);
+    });
+  }
+
+  function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  }
+
+  function showDue(day) {
+    var list = $("due");
+    list.textContent = "";
+    var due = T.dueList(data, state, day);
+    $("due-none").hidden = due.length > 0;
+    due.forEach(function (entry) {
+      var item = document.createElement("li");
+      item.dataset.status = entry.row.status;
+      item.textContent = (entry.person.name || "(no name)") + " (" + (entry.person.role ? entry.person.role.label : entry.person.roleId) +
+        "): " + entry.row.training.title + ": " + lowerFirst(statusText(entry.row)) + ".";
+      list.appendChild(item);
+    });
+  }
+
+  // -- copies ----------------------------------------------------------------------------------
+  function download(blob, fileName) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    message("Downloaded " + fileName + ".");
+  }
+
+  function exportJson() {
+    download(new Blob([T.exportJson(state, now())], {type: "application/json"}), "training-record-" + today() + ".json");
+  }
+
+  function exportCsv() {
+    download(new Blob([T.exportCsv(data, state, today())], {type: "text/csv;charset=utf-8"}), "training-record-" + today() + ".csv");
+  }
+
+  function importFile(event) {
+    var input = event.target;
+    var file = input.files && input.files[0];
+    if (!file) return;
+    input.value = "";
+    StoredRecord.readImport(file, T.LIMITS.bytes).then(function (text) {
+      var result = T.parseImport(text, now());
+      if (result.error) return message(result.error + " Nothing was changed.", true);
+      if (state.newer) return message("This page cannot change a record saved by a newer version of it: reload the page first. Nothing was changed.", true);
+      var absorbed = T.absorb(state, result.state, now());
+      state = absorbed.state;
+      save();
+      message("Imported " + file.name + ": " + absorbed.changed + (absorbed.changed === 1 ? " entry" : " entries") + " added or changed.");
+    }).catch(function (error) {
+      console.error(error);
+      message("This file could not be read. Nothing was changed.", true);
+    });
+  }
+})();
