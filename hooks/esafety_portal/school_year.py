@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from urllib.parse import urlsplit
 
-from . import clock, ics
+from . import clock, ics, training_record
 from .duties import default_date, year_starting
 from .pages import page_of, relative_url
 
@@ -84,7 +84,8 @@ def files(content, today: dt.date | None = None) -> dict[str, bytes]:
 
 def pages(build, family) -> list:
     """The school year family's pages (families.FAMILIES: pages): its page is hand-written
-    (docs/school-year.md); the files beside it are the default calendar and the duties' JSON."""
+    (docs/school-year.md); the files beside it are the default calendar and the duties' JSON, and
+    beside the training record's page (docs/training-record.md), its blank documents."""
     from .generated_pages import Asset
 
-    return [Asset(path, data) for path, data in files(build.content).items()]
+    return [Asset(path, data) for path, data in {**files(build.content), **training_record.files(build.content)}.items()]

@@ -129,3 +129,16 @@ test("readImport refuses a file over the limit without reading it", async () => 
   const small = {size: 2, text: () => Promise.resolve("ok")};
   assert.equal(await StoredRecord.readImport(small, 10), "ok");
 });
+
+test("the governors' document has a line per person and per training, and the due list", () => {
+  const state = record({"person:a:name": "A", "person:a:role": "role-lead", "person:a:t:duty-course": "2020-01-01",
+                        "person:b:name": "B", "person:b:role": "role-board"});
+  const values = T.documentValues(DATA, state, TODAY, "St Mary's", (d) => "[" + d + "]");
+  assert.equal(values.school, "St Mary's");
+  assert.equal(values.made, "[2026-12-04]");
+  assert.deepEqual(values.people.split("\n"), [
+    "A (Lead)", "    Course: last done [2020-01-01]; overdue since [2022-01-01].", "    Update: no date recorded.",
+    "B (Board member)", "    Board training: no interval set by the guidance we cite."]);
+  assert.deepEqual(values.due.split("\n"), ["A (Lead): Course: overdue since [2022-01-01].", "A (Lead): Update: no date recorded."]);
+  assert.equal(T.documentValues(DATA, T.empty(), TODAY, "", String).people, "No one has been added yet.");
+});

@@ -253,8 +253,51 @@
     return {state: state, changed: changed};
   }
 
+  // What a row says in words: `longDate` writes a YYYY-MM-DD date for people.
+  function statusText(row, longDate) {
+    switch (row.status) {
+      case "overdue": return "Overdue since " + longDate(row.due);
+      case "soon": return "Due by " + longDate(row.due);
+      case "current": return "Next due " + longDate(row.due);
+      case "missing": return "No date recorded";
+      case "invalid": return row.problem;
+      default: return row.training.listed ? "No interval set by the guidance we cite" : "No longer listed for this role";
+    }
+  }
+
+  function roleLabel(person) {
+    return person.role ? person.role.label : person.roleId;
+  }
+
+  function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  }
+
+  // One line of the due list: "A. B. (Role): Training: overdue since 1 May 2026."
+  function dueLine(entry, longDate) {
+    return (entry.person.name || "(no name)") + " (" + roleLabel(entry.person) + "): " + entry.row.training.title +
+      ": " + lowerFirst(statusText(entry.row, longDate)) + ".";
+  }
+
+  // The values that fill in the governors' document's blanks (training_record.FIELDS), one line
+  // per person and training.
+  function documentValues(data, state, today, school, longDate) {
+    var due = dueList(data, state, today).map(function (entry) { return dueLine(entry, longDate); });
+    var lines = [];
+    people(data, state).forEach(function (person) {
+      lines.push((person.name || "(no name)") + " (" + roleLabel(person) + ")");
+      training(data, state, person, today).forEach(function (row) {
+        lines.push("    " + row.training.title + ": " + (row.last ? "last done " + longDate(row.last) + "; " : "") +
+                   lowerFirst(statusText(row, longDate)) + ".");
+      });
+    });
+    return {school: school, made: longDate(today), due: due.join("\n") || "No one is due or overdue.",
+            people: lines.join("\n") || "No one has been added yet."};
+  }
+
   return {FORMAT: FORMAT, VERSION: VERSION, LIMITS: LIMITS, SOON_MONTHS: SOON_MONTHS, empty: empty,
           fromStored: fromStored, toStored: toStored, open: open, set: Values.set, name: name,
           trainingName: trainingName, newKey: newKey, people: people, training: training, dueList: dueList,
-          hasAny: hasAny, exportJson: exportJson, exportCsv: exportCsv, parseImport: parseImport, absorb: absorb};
+          hasAny: hasAny, statusText: statusText, dueLine: dueLine, documentValues: documentValues,
+          exportJson: exportJson, exportCsv: exportCsv, parseImport: parseImport, absorb: absorb};
 });

@@ -50,6 +50,8 @@
     $("people").addEventListener("click", onClick);
     $("export-json").addEventListener("click", exportJson);
     $("export-csv").addEventListener("click", exportCsv);
+    $("export-docx").addEventListener("click", function () { exportDocument("docx"); });
+    $("export-odt").addEventListener("click", function () { exportDocument("odt"); });
     $("import").addEventListener("change", importFile);
     store.subscribe(function (record) {
       if (!saving) return;
@@ -172,14 +174,7 @@
   }
 
   function statusText(row) {
-    switch (row.status) {
-      case "overdue": return "Overdue since " + longDate(row.due);
-      case "soon": return "Due by " + longDate(row.due);
-      case "current": return "Next due " + longDate(row.due);
-      case "missing": return "No date recorded";
-      case "invalid": return row.problem;
-      default: return row.training.listed ? "No interval set by the guidance we cite" : "No longer listed for this role";
-    }
+    return T.statusText(row, longDate);
   }
 
   function showRows(section, person, day) {
@@ -224,10 +219,6 @@
     });
   }
 
-  function lowerFirst(text) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-  }
-
   function showDue(day) {
     var list = $("due");
     list.textContent = "";
@@ -236,8 +227,7 @@
     due.forEach(function (entry) {
       var item = document.createElement("li");
       item.dataset.status = entry.row.status;
-      item.textContent = (entry.person.name || "(no name)") + " (" + (entry.person.role ? entry.person.role.label : entry.person.roleId) +
-        "): " + entry.row.training.title + ": " + lowerFirst(statusText(entry.row)) + ".";
+      item.textContent = T.dueLine(entry, longDate);
       list.appendChild(item);
     });
   }
@@ -261,6 +251,46 @@
 
   function exportCsv() {
     download(new Blob([T.exportCsv(data, state, today())], {type: "text/csv;charset=utf-8"}), "training-record-" + today() + ".csv");
+  }
+
+  // A script of this site's, added to the page the first time a document is asked for: the
+  // document filling weighs more than the rest of the page, and most visits never need it.
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error(src + " did not load")); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  var filling = null;
+
+  // The blank document from this site, each blank filled in with the record, as the incident record's.
+  function exportDocument(extension) {
+    var fileName = "training-record-" + today() + "." + extension;
+    var labels = {};
+    $("blanks").content.querySelectorAll("[data-blank-for]").forEach(function (blank) {
+      labels[blank.dataset.blankFor] = blank.textContent;
+    });
+    var school = window.SchoolDetailsState ? (SchoolDetailsState.open(StoredRecord).load() || SchoolDetailsState.empty()).values[SchoolDetailsState.SCHOOL] || "" : "";
+    var values = T.documentValues(data, state, today(), school, longDate);
+    message("Making " + fileName + "…");
+    filling = filling || load(script.dataset.fflate).then(function () { return load(script.dataset.fill); });
+    filling.then(function () {
+      return fetch($("blank-" + extension).href, {credentials: "same-origin"});
+    }).then(function (response) {
+      if (!response.ok) throw new Error(response.url + ": " + response.status);
+      return response.arrayBuffer();
+    }).then(function (bytes) {
+      var filled = window.SchoolDetailsFill.fill(new Uint8Array(bytes), extension, values, labels, window.fflate);
+      download(new Blob([filled], {type: "application/octet-stream"}), fileName);
+    }).catch(function (error) {
+      console.error(error);
+      filling = null;
+      message("The record could not be made as a ." + extension + " file. Download a CSV or JSON copy instead.", true);
+    });
   }
 
   function importFile(event) {
