@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from record_drive import open_page
+from training_drive import open_page
 
 
 @pytest.fixture

@@ -211,14 +211,7 @@
   }
 
   function download(blob, name) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    StoredRecord.download(blob, name);
     message("Downloaded " + name + ". Keep it in your school’s safeguarding system, then clear this record.");
   }
 

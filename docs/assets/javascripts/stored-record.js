@@ -18,6 +18,8 @@
  *
  * and the one way every page reads a file the reader chose to import:
  *   StoredRecord.readImport(file, limit)          a promise of the file's text
+ * and the one way every page hands the reader a copy to keep:
+ *   StoredRecord.download(blob, name)             saves `blob` as the file `name`
  *
  * A plain script that defines one global, and module.exports for Node's test runner.
  */
@@ -73,6 +75,18 @@
   // over the limit, so that the caller's own parseImport gives its "too large" message.
   function readImport(file, limit) {
     return file.size > limit ? Promise.resolve("x".repeat(limit + 1)) : file.text();
+  }
+
+  // A link made, clicked and removed; the address is kept a minute, for slow downloads.
+  function download(blob, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
   }
 
   function open(options) {
@@ -164,5 +178,6 @@
     };
   }
 
-  return {open: open, time: time, clock: clock, ceilingOf: ceilingOf, stamp: stamp, readImport: readImport};
+  return {open: open, time: time, clock: clock, ceilingOf: ceilingOf, stamp: stamp, readImport: readImport,
+          download: download};
 });

@@ -25,15 +25,8 @@
     return new Date().toISOString();
   }
 
-  // Today in this browser's own time zone, as YYYY-MM-DD.
-  function today() {
-    var date = new Date();
-    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
-  }
-
-  function longDate(text) {
-    return new Date(text + "T00:00:00Z").toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
-  }
+  var today = window.SchoolYearState.localToday;
+  var longDate = window.SchoolYearState.longDate;
 
   fetch(script.dataset.duties, {credentials: "same-origin"}).then(function (response) {
     if (!response.ok) throw new Error(response.status + " " + response.statusText);
@@ -234,14 +227,7 @@
 
   // -- copies ----------------------------------------------------------------------------------
   function download(blob, fileName) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = fileName;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    StoredRecord.download(blob, fileName);
     message("Downloaded " + fileName + ".");
   }
 

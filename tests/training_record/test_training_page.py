@@ -12,7 +12,7 @@ import pytest
 
 from gates.axe import axe_violations
 from gates.browsing import recording
-from record_drive import (AXE, HOSTILE, LONG_AGO, NOW, PAGE, RECORD, SEARCH_INDEX, TODAY, add, keys, months_before,
+from training_drive import (AXE, HOSTILE, LONG_AGO, NOW, PAGE, RECORD, SEARCH_INDEX, TODAY, add, keys, months_before,
                           open_page, put_stored, role_with, set_date, statuses, stored)
 
 

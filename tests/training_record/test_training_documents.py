@@ -14,7 +14,7 @@ from odf.namespaces import TEXTNS
 from esafety_portal.documents.outline import PLACEHOLDER_STYLE
 from esafety_portal.documents.record import documents
 from esafety_portal.training_record import DOCUMENT_NAME, FIELDS, outline
-from record_drive import HOSTILE, LONG_AGO, add, open_page, role_with, set_date
+from training_drive import HOSTILE, LONG_AGO, add, open_page, role_with, set_date
 
 AUTHOR = "Example County Council"
 
