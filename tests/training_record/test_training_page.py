@@ -98,6 +98,17 @@ def test_copies_import_back_and_bad_files_are_refused(record, duties):
     assert record.locator("#tr-form img").count() == 0
 
 
+def test_clearing_asks_first_and_leaves_nothing_stored(record, duties):
+    add(record, "To clear", role_with(duties, timed=True)["id"])
+    record.once("dialog", lambda dialog: dialog.dismiss())
+    record.click("#tr-clear")
+    assert len(keys(record)) == 1 and stored(record)
+    record.once("dialog", lambda dialog: dialog.accept())
+    record.click("#tr-clear")
+    assert keys(record) == [] and stored(record) == {}
+    assert "cleared" in record.inner_text("#tr-message")
+
+
 def test_a_record_survives_the_sites_roles_and_intervals_changing(record, duties, site_url):
     """A record saved by this page, loaded after data/duties.yml changed: a role renamed and one
     removed, a duty added to a role, an interval changed. Nothing in the record is lost."""

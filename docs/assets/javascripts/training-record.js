@@ -46,6 +46,7 @@
     $("export-docx").addEventListener("click", function () { exportDocument("docx"); });
     $("export-odt").addEventListener("click", function () { exportDocument("odt"); });
     $("import").addEventListener("change", importFile);
+    $("clear").addEventListener("click", clearRecord);
     store.subscribe(function (record) {
       if (!saving) return;
       state = record || T.empty();
@@ -277,6 +278,16 @@
       filling = null;
       message("The record could not be made as a ." + extension + " file. Download a CSV or JSON copy instead.", true);
     });
+  }
+
+  // Everything removed from this device, once the reader says so; a newer page's record is left alone.
+  function clearRecord() {
+    if (state.newer) return message("This page cannot change a record saved by a newer version of it: reload the page first.", true);
+    if (!window.confirm("Clear the whole training record from this device? Download a copy first if you want to keep it.")) return;
+    state = T.empty();
+    if (saving && !store.replace(null)) notSaving();
+    message("The record was cleared: nothing of it is kept on this device now.");
+    show();
   }
 
   function importFile(event) {
