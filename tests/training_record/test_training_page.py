@@ -141,6 +141,21 @@ def test_a_record_survives_the_sites_roles_and_intervals_changing(record, duties
     assert stored(record) == saved  # loading changes nothing stored
 
 
+def test_a_version_1_record_written_by_hand_loads(record, duties, site_url):
+    """The stored shape of version 1, as this page's first release writes it (training-record-state.js)."""
+    role = role_with(duties, timed=True)
+    training = role["training"][0]["id"]
+    put_stored(record, {"format": RECORD, "version": 1, "saved": "2027-01-02T10:00:00.000Z",
+                        "values": {"person:k1:name": "V. O.", "person:k1:role": role["id"],
+                                   f"person:k1:t:{training}": "2026-01-02"},
+                        "modified": {"person:k1:name": "2027-01-02T10:00:00.000Z"}})
+    open_page(record, site_url)
+    assert keys(record) == ["k1"]
+    assert record.input_value("#tr-person-k1-name") == "V. O."
+    assert record.input_value(f"#tr-person-k1-{training}") == "2026-01-02"
+    assert record.locator("#tr-newer").is_hidden()
+
+
 def test_a_newer_record_is_never_saved_over_and_a_damaged_one_is_set_aside(record, duties, site_url):
     newer = {"format": RECORD, "version": 99, "values": {"person:x:name": "X"}, "whatever": ["comes", "next"]}
     put_stored(record, newer)
