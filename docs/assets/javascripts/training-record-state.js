@@ -172,10 +172,6 @@
     return result;
   }
 
-  function hasAny(state) {
-    return Object.keys(state.values).some(function (field) { return state.values[field] !== ""; });
-  }
-
   function exportJson(state, now) {
     var data = toStored(state);
     data.exported = now;
@@ -298,6 +294,6 @@
   return {FORMAT: FORMAT, VERSION: VERSION, LIMITS: LIMITS, SOON_MONTHS: SOON_MONTHS, empty: empty,
           fromStored: fromStored, toStored: toStored, open: open, set: Values.set, name: name,
           trainingName: trainingName, newKey: newKey, people: people, training: training, dueList: dueList,
-          hasAny: hasAny, statusText: statusText, dueLine: dueLine, documentValues: documentValues,
+          statusText: statusText, dueLine: dueLine, documentValues: documentValues,
           exportJson: exportJson, exportCsv: exportCsv, parseImport: parseImport, absorb: absorb};
 });
