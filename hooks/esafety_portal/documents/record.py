@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import incident_record
-from .outline import Outline
 from .docx import docx_bytes
 from .odt import odt_bytes
+from .outline import Outline
 
 
 def documents(author: str, name: str = incident_record.DOCUMENT_NAME,
