@@ -34,7 +34,8 @@ def kind_of(page: str) -> str:
         return "home"
     top = page.split("/")[0]
     return {"inspection": "guidance", "survey-2010": "guidance", "organisations": "guidance",
-            "templates": "template", "self-review": "tool", "school-year": "tool"}.get(top, "about/other")
+            "templates": "template", "self-review": "tool", "school-year": "tool",
+            "training-record": "tool"}.get(top, "about/other")
 
 
 def pages(site: Path) -> list[str]:

@@ -12,6 +12,13 @@ SCHEMA = "duties"
 FIRST_MONTH = 9  # a school year runs from September to August
 
 
+def every(months: int) -> str:
+    """How often, in words: every year, every 2 years, every 6 months."""
+    if months % 12 == 0:
+        return "every year" if months == 12 else f"every {months // 12} years"
+    return "every month" if months == 1 else f"every {months} months"
+
+
 @dataclass(frozen=True)
 class SchoolDate:
     id: str
@@ -31,17 +38,35 @@ class Duty:
 
     @property
     def every(self) -> str:
-        """How often, in words: every year, every 2 years, every 6 months."""
-        months = self.interval_months
-        if months % 12 == 0:
-            return "every year" if months == 12 else f"every {months // 12} years"
-        return "every month" if months == 1 else f"every {months} months"
+        return every(self.interval_months)
+
+
+@dataclass(frozen=True)
+class Training:
+    """Training a role has: a duty's (its id, interval and sources), or, where the guidance we cite
+    sets no interval, its own id, title and sources with interval_months None."""
+    id: str
+    title: str
+    sources: tuple[str, ...]
+    interval_months: int | None = None
+
+    @property
+    def every(self) -> str:
+        return every(self.interval_months) if self.interval_months else ""
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    label: str
+    training: tuple[Training, ...]
 
 
 @dataclass(frozen=True)
 class SchoolYear:
     dates: tuple[SchoolDate, ...]
     duties: tuple[Duty, ...]
+    roles: tuple[Role, ...] = ()
 
     def months(self):
         """(month number, the duties usually in it) from September to August."""
@@ -94,10 +119,19 @@ def build_school_year(files, metas) -> SchoolYear:  # metas: as every builder (f
     data = next((f.data for f in files if f.schema == SCHEMA), None)
     if data is None:
         return SchoolYear((), ())
+    duties = tuple(Duty(d["id"], d["title"], d["what"], d["who"], d["interval_months"], tuple(d["sources"]),
+                        d.get("usual_month"), d.get("from", "")) for d in data["duties"])
+    by_id = {d.id: d for d in duties}
+
+    def training(entry) -> Training:
+        if "duty" in entry:  # a reference the rules have checked
+            duty = by_id[entry["duty"]]
+            return Training(duty.id, duty.title, duty.sources, duty.interval_months)
+        return Training(entry["id"], entry["title"], tuple(entry["sources"]))
+
     return SchoolYear(
-        tuple(SchoolDate(d["id"], d["label"]) for d in data["dates"]),
-        tuple(Duty(d["id"], d["title"], d["what"], d["who"], d["interval_months"], tuple(d["sources"]),
-                   d.get("usual_month"), d.get("from", "")) for d in data["duties"]),
+        tuple(SchoolDate(d["id"], d["label"]) for d in data["dates"]), duties,
+        tuple(Role(r["id"], r["label"], tuple(training(t) for t in r["training"])) for r in data.get("roles", ())),
     )
 
 

@@ -83,8 +83,9 @@ FAMILIES = (
     Family("contacts", file="contacts.yml", optional=True, title="National contacts"),  # that the guides name
     # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
     Family("duties", file="duties.yml", optional=True, page="school-year.md",
-           kinds={"dates": "school date", "duties": "recurring duty"},
-           references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",)},
+           kinds={"dates": "school date", "duties": "recurring duty", "roles": "training role",
+                  "training": "training"},
+           references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",), "duty": ("recurring duty",)},
            name="school_year", title="The school's year", build="duties:build_school_year", pages="school_year:pages",
            exports="open_data:typed_json", rules=("duties:family_rules",)),
 )

@@ -59,16 +59,21 @@ WARNING = ("This record holds personal data about pupils. It belongs in your sch
            "system: store it there, and do not leave copies in a shared computer or email.")
 
 
+def blank_outline(fields, warning: str, author: str, **identity) -> Outline:
+    """A blank record (this one, the training record's): the warning, then a heading and a blank
+    for each field. `identity`: the Outline's id, title, subject, keywords, version, reviewed, footer."""
+    blocks: list = [Paragraph((Piece(warning),))]
+    for field in fields:
+        blocks += [Heading(field.label), Paragraph((Piece(field.blank, field.id, field.blank),))]
+    return Outline(author=author, cover=(f"Published by {author}.",), blocks=tuple(blocks), **identity)
+
+
 def outline(author: str) -> Outline:
     """The blank record: a heading and a blank for each field."""
-    blocks: list = [Paragraph((Piece(WARNING),))]
-    for field in FIELDS:
-        blocks += [Heading(field.label), Paragraph((Piece(field.blank, field.id, field.blank),))]
-    return Outline(
-        id=DOCUMENT_NAME, title="Incident record", subject="Online safety incident record", author=author,
+    return blank_outline(
+        FIELDS, WARNING, author, id=DOCUMENT_NAME, title="Incident record", subject="Online safety incident record",
         keywords=("incident record", "safeguarding", "online safety"), version=str(VERSION),
-        reviewed=FIELDS_CHANGED, cover=(f"Published by {author}.",), blocks=tuple(blocks),
-        footer="Incident record. Confidential: holds personal data about pupils.",
+        reviewed=FIELDS_CHANGED, footer="Incident record. Confidential: holds personal data about pupils.",
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import training_record as training
 from .incident_record import DOCUMENT_NAME, FIELDS
 from .incident_record import FOLDER as RECORD_FOLDER
 from .duties import year_starting as school_year_start
@@ -87,11 +88,14 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
 
     def incident_record() -> str:
         """The incident record's form, its printed record and its blank downloads (incident_record.FIELDS)."""
-        here = posixpath.dirname(page_url(page(), use_directory_urls))
-        blank = {extension: posixpath.relpath(f"{RECORD_FOLDER}/{DOCUMENT_NAME}.{extension}", here or ".")
-                 for extension in ("docx", "odt")}
+        blank = blanks(RECORD_FOLDER, DOCUMENT_NAME)
         return renderer.render("incident_record.html.jinja", page(), fields=FIELDS,
                                blank_docx=blank["docx"], blank_odt=blank["odt"])
+
+    def blanks(folder: str, name: str) -> dict[str, str]:
+        """A blank record's .docx and .odt addresses, relative to the page being rendered."""
+        here = posixpath.dirname(page_url(page(), use_directory_urls))
+        return {extension: posixpath.relpath(f"{folder}/{name}.{extension}", here or ".") for extension in ("docx", "odt")}
 
     def whats_new() -> str:
         """Every dated change to the content, newest first (the `changes` of every data file)."""
@@ -111,6 +115,12 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         """The duties that recur, month by month, and the form for a school's own dates (data/duties.yml)."""
         return renderer.render("school_year.md.jinja", page(), year=school_year_start(renderer.today))
 
+    def training_record() -> str:
+        """The roles and the training each asks for, and the record of a school's people (data/duties.yml: roles)."""
+        blank = blanks(training.FOLDER, training.DOCUMENT_NAME)
+        return renderer.render("training_record.md.jinja", page(), fields=training.FIELDS,
+                               blank_docx=blank["docx"], blank_odt=blank["odt"])
+
     def open_data(format: str) -> str:
         """Every open data file of `format` (csv, json), each family's (esafety_portal/families.py: exports)."""
         return renderer.render("open_data.md.jinja", page(), files=[f for f in open_data_files if f.format == format],
@@ -123,4 +133,4 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     return {macro.__name__: macro for macro in (
         items, details, historical_notice,
         organisations, sources, self_review, incident_record, whats_new, current_frameworks, current_reviews,
-        school_year, open_data, item_link)}
+        school_year, training_record, open_data, item_link)}

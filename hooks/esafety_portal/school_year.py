@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from urllib.parse import urlsplit
 
-from . import clock, ics
+from . import clock, ics, training_record
 from .duties import default_date, year_starting
 from .pages import page_of, relative_url
 
@@ -47,6 +47,11 @@ def default_calendar(content, today: dt.date | None = None) -> bytes:
                         stamp, PRODUCT)
 
 
+def sources_json(content, sources, page: str) -> list[dict]:
+    return [{"id": s, "title": content.get(s).heading, "href": relative_url(page_of(content, s), s, page)}
+            for s in sources]
+
+
 def duties_json(content) -> bytes:
     """What the page's script needs to work out a school's own dates and calendar."""
     page = f"{FOLDER}/{DUTIES_JSON}"
@@ -58,9 +63,14 @@ def duties_json(content) -> bytes:
         "duties": [{"id": d.id, "title": d.title, "who": d.who, "interval_months": d.interval_months,
                     "usual_month": d.usual_month, "from": d.counts_from,
                     "description": description(content, d),
-                    "sources": [{"id": s, "title": content.get(s).heading,
-                                 "href": relative_url(page_of(content, s), s, page)} for s in d.sources]}
+                    "sources": sources_json(content, d.sources, page)}
                    for d in content.school_year.duties],
+        # The training record's roles (training-record.js): each training's interval is its duty's,
+        # or null where the guidance we cite sets none.
+        "roles": [{"id": r.id, "label": r.label,
+                   "training": [{"id": t.id, "title": t.title, "interval_months": t.interval_months,
+                                 "sources": sources_json(content, t.sources, page)} for t in r.training]}
+                  for r in content.school_year.roles],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -74,7 +84,8 @@ def files(content, today: dt.date | None = None) -> dict[str, bytes]:
 
 def pages(build, family) -> list:
     """The school year family's pages (families.FAMILIES: pages): its page is hand-written
-    (docs/school-year.md); the files beside it are the default calendar and the duties' JSON."""
+    (docs/school-year.md); the files beside it are the default calendar and the duties' JSON, and
+    beside the training record's page (docs/training-record.md), its blank documents."""
     from .generated_pages import Asset
 
-    return [Asset(path, data) for path, data in files(build.content).items()]
+    return [Asset(path, data) for path, data in {**files(build.content), **training_record.files(build.content)}.items()]

@@ -27,3 +27,11 @@ test("a file has a byte-order mark and CRLF line ends", () => {
 test("the self-review's CSV is written by it", () => {
   assert.equal(S.csv, CsvText.text);
 });
+
+test("parse reads back what text wrote, and refuses a quote left open", () => {
+  const rows = [["a", "=1+1", "say \"hi\", then\r\nleave", ""], ["", "x"]];
+  assert.deepEqual(CsvText.parse(CsvText.text(rows)), rows);
+  assert.deepEqual(CsvText.parse("a,b\nc,d"), [["a", "b"], ["c", "d"]]);
+  assert.equal(CsvText.parse('"open'), null);
+  assert.equal(CsvText.parse('"a"b'), null);
+});

@@ -71,3 +71,30 @@ def test_a_duty_with_no_month_and_no_date_never_falls_due(fixture_project):
                         "    sources: [example-standard-1]")
     error = next(e for e in errors if "never falls due" in e.problem)
     assert error.path == "duties[2]" and "usual_month" in error.fix
+
+
+def test_the_roles_training_takes_its_interval_from_its_duty_or_has_none(fixture_project):
+    roles = load_content(fixture_project).school_year.roles
+    assert [(r.id, [(t.id, t.interval_months, t.every) for t in r.training]) for r in roles] == [
+        ("fixture-role-lead", [("fixture-two-yearly", 24, "every 2 years")]),
+        ("fixture-role-board", [("fixture-board-training", None, "")]),
+    ]
+    assert roles[1].training[0].sources == ("example-standard-1",)
+
+
+def test_a_roles_training_must_name_a_duty(fixture_project):
+    errors, line = mistake(fixture_project, "- duty: fixture-two-yearly", "- duty: fixture-two-yarly")
+    error = next(e for e in errors if "fixture-two-yarly" in e.problem)
+    assert (error.line, error.path) == (line, "roles[0].training[0].duty")
+    assert error.fix == "did you mean 'fixture-two-yearly'?"
+    errors, line = mistake(fixture_project, "- duty: fixture-two-yarly", "- duty: fixture-trained")
+    error = next(e for e in errors if "fixture-trained" in e.problem)
+    assert error.line == line and "not a recurring duty" in error.problem
+
+
+def test_training_with_no_interval_must_cite_its_source(fixture_project):
+    errors, _ = mistake(fixture_project, "        sources: [example-standard-1]\nduties:", "duties:")
+    error = next(e for e in errors if e.path == "roles[1].training[0]")
+    text = (fixture_project / "data" / "duties.yml").read_text("utf-8").splitlines()
+    assert error.line == text.index("      - id: fixture-board-training") + 1
+    assert "missing the required field 'sources'" in error.problem

@@ -7,6 +7,8 @@
  *
  *   CsvText.cell("=1+1")         "\"'=1+1\""
  *   CsvText.text([[...], ...])   the whole file, with a byte-order mark and CRLF line ends
+ *   CsvText.parse(text)          the rows of a CSV file (quoted or not), each cell as cell() was
+ *                                given it (the apostrophe it added taken off), or null if broken
  *
  * A plain script that defines one global, and module.exports for Node's test runner.
  */
@@ -31,5 +33,41 @@
     return "\ufeff" + rows.map(function (row) { return row.map(cell).join(","); }).join("\r\n") + "\r\n";
   }
 
-  return {cell: cell, text: text};
+  // RFC 4180: cells split by commas, lines by CRLF or LF, a quoted cell may hold both and "".
+  // Linear in the text's length. Null for a quote left open or text after a closing quote.
+  function parse(source) {
+    source = source.replace(/^\ufeff/, "");
+    var rows = [], row = [], cellText = "", i = 0, quoted = false, wasQuoted = false;
+    function endCell() {
+      row.push(wasQuoted && /^'[=+\-@\t\r]/.test(cellText) ? cellText.slice(1) : cellText);
+      cellText = "";
+      wasQuoted = false;
+    }
+    while (i < source.length) {
+      var c = source[i];
+      if (quoted) {
+        if (c === '"' && source[i + 1] === '"') { cellText += '"'; i += 2; continue; }
+        if (c === '"') { quoted = false; i++; if (i < source.length && !/[,\r\n]/.test(source[i])) return null; continue; }
+        cellText += c;
+        i++;
+        continue;
+      }
+      if (c === '"' && cellText === "") { quoted = wasQuoted = true; i++; continue; }
+      if (c === ",") { endCell(); i++; continue; }
+      if (c === "\r" || c === "\n") {
+        endCell();
+        rows.push(row);
+        row = [];
+        i += c === "\r" && source[i + 1] === "\n" ? 2 : 1;
+        continue;
+      }
+      cellText += c;
+      i++;
+    }
+    if (quoted) return null;
+    if (cellText !== "" || row.length) { endCell(); rows.push(row); }
+    return rows;
+  }
+
+  return {cell: cell, text: text, parse: parse};
 });

@@ -211,14 +211,7 @@
   }
 
   function download(blob, name) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    StoredRecord.download(blob, name);
     message("Downloaded " + name + ". Keep it in your school’s safeguarding system, then clear this record.");
   }
 
@@ -252,8 +245,7 @@
     var file = input.files && input.files[0];
     if (!file) return;
     input.value = "";
-    var read = file.size > S.LIMITS.bytes ? Promise.resolve("x".repeat(S.LIMITS.bytes + 1)) : file.text();
-    read.then(function (text) {
+    StoredRecord.readImport(file, S.LIMITS.bytes).then(function (text) {
       var result = S.parseImport(text);
       if (result.error) return message(result.error + " Nothing was changed.", true);
       if (!S.hasAny(state)) return applyImport(S.importPlans(state, result.state).replace, file.name);

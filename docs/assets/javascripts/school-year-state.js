@@ -7,6 +7,7 @@
  * version of the page is marked `newer` and never saved over.
  *
  *   var store = SchoolYearState.open(StoredRecord, SchoolDetailsState.merge)
+ *   SchoolYearState.localToday(), .longDate("2026-12-04")   today as YYYY-MM-DD; "4 December 2026"
  *   SchoolYearState.checkDate("2026-02-30", today)      {date} or {problem}
  *   SchoolYearState.due(duties, state, today)           a row per duty
  *   SchoolYearState.calendar(IcsText, data, state, schoolName, today, now)   the .ics text
@@ -57,6 +58,17 @@
 
   function iso(date) {
     return date.toISOString().slice(0, 10);
+  }
+
+  // Today in this browser's own time zone, as YYYY-MM-DD (`date`: for tests; by default, now).
+  function localToday(date) {
+    date = date || new Date();
+    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
+  }
+
+  // A YYYY-MM-DD day in words, "4 December 2026", whatever the browser's language.
+  function longDate(text) {
+    return new Date(text + "T00:00:00Z").toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
   }
 
   // A real day written YYYY-MM-DD, not after today: when something was last done.
@@ -113,5 +125,5 @@
   }
 
   return {FORMAT: FORMAT, VERSION: VERSION, empty: empty, fromStored: fromStored, toStored: toStored,
-          open: open, checkDate: checkDate, addMonths: addMonths, due: due, calendar: calendar};
+          open: open, localToday: localToday, longDate: longDate, checkDate: checkDate, addMonths: addMonths, due: due, calendar: calendar};
 });

@@ -29,15 +29,8 @@
     return new Date().toISOString();
   }
 
-  // Today in this browser's own time zone, as YYYY-MM-DD.
-  function today() {
-    var date = new Date();
-    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
-  }
-
-  function longDate(text) {
-    return new Date(text + "T00:00:00Z").toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
-  }
+  var today = Y.localToday;
+  var longDate = Y.longDate;
 
   fetch(script.dataset.duties).then(function (response) {
     if (!response.ok) throw new Error(response.status + " " + response.statusText);

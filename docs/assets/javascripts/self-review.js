@@ -505,9 +505,7 @@
     var file = input.files && input.files[0];
     if (!file) return;
     input.value = "";
-    // A huge file is refused before it is read into memory.
-    var read = file.size > S.LIMITS.bytes ? Promise.resolve("x".repeat(S.LIMITS.bytes + 1)) : file.text();
-    read.then(function (text) {
+    StoredRecord.readImport(file, S.LIMITS.bytes).then(function (text) {
       var result = W.parseImport(text, framework);
       if (result.error) {
         message(result.error + " Nothing was changed.", true);

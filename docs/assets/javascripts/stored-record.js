@@ -8,12 +8,18 @@
  *   store.load()             the stored record (read from its JSON), or null
  *   store.save(record)       merge(stored, record), stored; returns {saved, record}
  *   store.replace(record)    stores exactly `record` (null removes it); returns true if kept
+ *                            (a stored value that cannot be read is first kept aside: `key:set-aside`)
  *   store.subscribe(fn)      fn(record or null) when another tab changes it; returns unsubscribe
  *
  * and the one rule for the times that decide a merge, which every caller's read and set follow:
  *   StoredRecord.time(value, fallback, ceiling)   a time read from storage or a file, or fallback
  *   StoredRecord.ceilingOf(saved, now)            what a record's times may not pass
  *   StoredRecord.stamp(now, last)                 the time of an edit made now
+ *
+ * and the one way every page reads a file the reader chose to import:
+ *   StoredRecord.readImport(file, limit)          a promise of the file's text
+ * and the one way every page hands the reader a copy to keep:
+ *   StoredRecord.download(blob, name)             saves `blob` as the file `name`
  *
  * A plain script that defines one global, and module.exports for Node's test runner.
  */
@@ -65,6 +71,24 @@
     return !last || now > last ? now : new Date(Date.parse(last) + 1).toISOString();
   }
 
+  // A file over `limit` bytes is refused before it is read into memory: it reads as a text just
+  // over the limit, so that the caller's own parseImport gives its "too large" message.
+  function readImport(file, limit) {
+    return file.size > limit ? Promise.resolve("x".repeat(limit + 1)) : file.text();
+  }
+
+  // A link made, clicked and removed; the address is kept a minute, for slow downloads.
+  function download(blob, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+  }
+
   function open(options) {
     var key = options.key;
     var area = "area" in options ? options.area : defaultArea();
@@ -103,6 +127,20 @@
       }
     }
 
+    // A stored value this page cannot read (damaged, or not what it expects) is copied to
+    // `key:set-aside` before anything is written over it, so that it is never lost; a copy
+    // already set aside is kept, not replaced. False if the copy could not be kept.
+    function setAside(current, stored) {
+      if (current === null || current === "" || stored !== null) return true;
+      var aside = key + ":set-aside";
+      try {
+        if (area.getItem(aside) !== null) return true;
+      } catch (error) {
+        return false;
+      }
+      return put(current, aside);
+    }
+
     return {
       // Writes the stored value back unchanged (no event, nothing new kept); with nothing
       // stored, writes an empty probe beside it and removes it at once, so that other tabs,
@@ -117,12 +155,14 @@
         return parse(raw());
       },
       save: function (record) {
-        var stored = parse(raw());
+        var current = raw();
+        var stored = parse(current);
         var merged = stored ? options.merge(stored, record) : record;
-        return {saved: put(JSON.stringify(options.write(merged))), record: merged};
+        return {saved: setAside(current, stored) && put(JSON.stringify(options.write(merged))), record: merged};
       },
       replace: function (record) {
-        return put(record === null ? null : JSON.stringify(options.write(record)));
+        var current = raw();
+        return setAside(current, parse(current)) && put(record === null ? null : JSON.stringify(options.write(record)));
       },
       subscribe: function (callback) {
         if (!events) return function () {};
@@ -138,5 +178,6 @@
     };
   }
 
-  return {open: open, time: time, clock: clock, ceilingOf: ceilingOf, stamp: stamp};
+  return {open: open, time: time, clock: clock, ceilingOf: ceilingOf, stamp: stamp, readImport: readImport,
+          download: download};
 });

@@ -1,14 +1,20 @@
-"""The blank incident record as Word (.docx) and OpenDocument (.odt), written from its outline
-(esafety_portal.incident_record) like a template's; kept apart from the record's fields so that
-what only needs the fields (the page's macro, `make check`) never loads the document libraries."""
+"""The blank records as Word (.docx) and OpenDocument (.odt), written from their outlines
+(esafety_portal.incident_record, esafety_portal.training_record) like a template's; kept apart from
+the records' fields so that what only needs the fields (the pages' macros, `make check`) never
+loads the document libraries."""
 from __future__ import annotations
 
-from ..incident_record import DOCUMENT_NAME, outline
+from collections.abc import Callable
+
+from .. import incident_record
 from .docx import docx_bytes
 from .odt import odt_bytes
+from .outline import Outline
 
 
-def documents(author: str) -> dict[str, bytes]:
-    """The blank record as .docx and .odt, by file name; the same bytes every build."""
-    doc_outline = outline(author)
-    return {f"{DOCUMENT_NAME}.docx": docx_bytes(doc_outline), f"{DOCUMENT_NAME}.odt": odt_bytes(doc_outline)}
+def documents(author: str, name: str = incident_record.DOCUMENT_NAME,
+              make: Callable[[str], Outline] = incident_record.outline) -> dict[str, bytes]:
+    """A blank record (`make(author)`, files called `name`) as .docx and .odt, by file name; the
+    same bytes every build."""
+    doc_outline = make(author)
+    return {f"{name}.docx": docx_bytes(doc_outline), f"{name}.odt": odt_bytes(doc_outline)}
