@@ -23,6 +23,9 @@ class Family:
     file: str = ""  # its one data file, relative to data/ ...
     folder: str = ""  # ... or the folder in which every .yml file is one member
     page: str = ""  # the docs page that shows it, if one fixed page does
+    # Kinds of its items that another fixed page shows (kind -> docs page), which then also gets
+    # the family's edit link and review dates.
+    kind_pages: dict = field(default_factory=dict)
     kinds: dict = field(default_factory=dict)  # list (or field) name -> kind of the items in it
     optional: bool = False  # a single file the portal can do without
     # Fields of this family's files whose values are ids of other items -> the kinds they may
@@ -82,9 +85,11 @@ FAMILIES = (
            exports="open_data:typed_json", rules=("guides:family_rules",)),
     Family("contacts", file="contacts.yml", optional=True, title="National contacts"),  # that the guides name
     # The school's year (duties.py): the duties that recur, and the school's own dates they count from.
+    # Its roles and their training are the training record's (training_record.py).
     Family("duties", file="duties.yml", optional=True, page="school-year.md",
            kinds={"dates": "school date", "duties": "recurring duty", "roles": "training role",
                   "training": "training"},
+           kind_pages={"training role": "training-record.md", "training": "training-record.md"},
            references={"sources": (ANY_FRAMEWORK_ITEM,), "from": ("school date",), "duty": ("recurring duty",)},
            name="school_year", title="The school's year", build="duties:build_school_year", pages="school_year:pages",
            exports="open_data:typed_json", rules=("duties:family_rules",)),
@@ -92,10 +97,20 @@ FAMILIES = (
 SINGLE_FILES = {f.file: f.schema for f in FAMILIES if f.file}  # data file -> schema
 REQUIRED_FILES = [f.file for f in FAMILIES if f.file and not f.optional]  # each must exist
 FOLDERS = {f.folder: f.schema for f in FAMILIES if f.folder}
-# The page that shows each kind of item of a family with one fixed page.
-PAGE_OF_KIND = {kind: f.page for f in FAMILIES if f.page for kind in f.kinds.values()}
-# The data file behind each fixed page, for "Edit this page" and review dates.
-DATA_OF_PAGE = {f.page: f"data/{f.file}" for f in FAMILIES if f.page and f.file}
+
+
+def pages_of_kinds(families=FAMILIES) -> dict[str, str]:
+    """The fixed page that shows each kind of item of a family with fixed pages."""
+    return {kind: f.kind_pages.get(kind, f.page) for f in families if f.page for kind in f.kinds.values()}
+
+
+def data_of_fixed_pages(families=FAMILIES) -> dict[str, str]:
+    """The data file behind each fixed page, for "Edit this page" and review dates."""
+    return {page: f"data/{f.file}" for f in families if f.file for page in (f.page, *f.kind_pages.values()) if page}
+
+
+PAGE_OF_KIND = pages_of_kinds()
+DATA_OF_PAGE = data_of_fixed_pages()
 
 
 def family_of(schema: str) -> Family | None:
