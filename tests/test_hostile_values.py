@@ -77,9 +77,23 @@ def _is_string(schema: dict) -> bool:
     return kind == "string" or (isinstance(kind, list) and "string" in kind)
 
 
+def _branch(schema: dict, data) -> str:
+    """Which side of its if/then/else `data` takes ("" if the schema has none): the schemas'
+    conditions only ask for keys and constant values."""
+    if "if" not in schema or not isinstance(data, dict):
+        return ""
+    test = schema["if"]
+    holds = all(key in data for key in test.get("required", ())) and all(
+        data.get(key) == sub["const"] for key, sub in test.get("properties", {}).items() if "const" in sub)
+    return "then" if holds else "else"
+
+
 def string_fields(data, schema: dict, home: str, schemas: dict, path=()):
-    """(path, is it a URL) for every string property the schema allows, first instance of each."""
+    """(path, is it a URL) for every string property the schema allows, in every item of every
+    list (all_fields keeps the first of each)."""
     schema, home = _resolve(schema, home, schemas)
+    side = schema.get(_branch(schema, data), {}) if _branch(schema, data) else {}
+    schema = {**schema, "properties": {**schema.get("properties", {}), **side.get("properties", {})}}
     if isinstance(data, dict):
         for name, sub in schema.get("properties", {}).items():
             resolved, _ = _resolve(sub, home, schemas)
@@ -92,7 +106,8 @@ def string_fields(data, schema: dict, home: str, schemas: dict, path=()):
         if _is_string(items):
             yield path + (0,), False
         else:
-            yield from string_fields(data[0], schema["items"], home, schemas, path + (0,))
+            for index, item in enumerate(data):
+                yield from string_fields(item, schema["items"], home, schemas, path + (index,))
 
 
 def _plain(node):
@@ -113,8 +128,14 @@ def all_fields() -> list[tuple[str, tuple, bool]]:
         if schema is None:
             continue
         data = yaml.safe_load(path.read_text("utf-8"))
+        # The first instance of each field: of an item's field, the first item that can have it
+        # (in a list whose items' schema branches, the first of each branch).
+        seen = set()
         for field, is_url in string_fields(data, schemas[f"{schema}.schema.json"], f"{schema}.schema.json", schemas):
-            fields.append((f"data/{relative.as_posix()}", field, is_url))
+            shape = tuple("*" if isinstance(step, int) else step for step in field)
+            if shape not in seen:
+                seen.add(shape)
+                fields.append((f"data/{relative.as_posix()}", field, is_url))
     return fields
 
 
