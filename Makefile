@@ -57,10 +57,11 @@ node_modules: node_modules/.installed ## Install the Node tools the quality gate
 # -n auto: one pytest-xdist worker per core. --dist loadfile keeps each test file on one worker, so a
 # file's module fixtures (a search box, a served site) are made once, not once per worker.
 # Lighthouse times pages loading, so it runs last, on its own: beside the other tests' browsers
-# its performance score measured the machine's load, not the page.
+# its performance score measured the machine's load, not the page. --durations lists the slowest
+# tests at the end of each run: where the suite's time goes (make bench gives the total).
 LIGHTHOUSE := tests/gates/test_lighthouse.py
 test: no-tracked-bytecode $(VENV)/.installed system-packages node_modules ## Run the whole test suite
-	$(BIN)/pytest -n auto --dist loadfile --ignore $(LIGHTHOUSE)
+	$(BIN)/pytest -n auto --dist loadfile --durations=30 --ignore $(LIGHTHOUSE)
 	$(BIN)/pytest $(LIGHTHOUSE)
 
 engines: no-tracked-bytecode $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
