@@ -19,6 +19,8 @@ PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/
 PAGES["framework-review"] = "self-review/dfe-filtering-monitoring/"
 # The incident record: a form with the self-review's storage and the templates' filling scripts.
 PAGES["incident-record"] = "what-to-do/record/"
+# The training record: the school's own records kept in the browser, with documents made on click.
+PAGES["training-record"] = "training-record/"
 # The response guides: the What to do poster and the first guide, whichever it is (esafety_portal/guide_pages.py).
 PAGES["what-to-do"] = "what-to-do/"
 PAGES.update({"guide": f"what-to-do/{guide}/" for guide in member_ids("guides")[:1]})
