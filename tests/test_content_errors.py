@@ -158,8 +158,9 @@ def test_a_copied_template_is_told_to_rename_its_own_ids_not_the_published_ones(
         "data/templates/aup-contractors.yml:3: id: the id 'aup-visitors' is already published at "
         f"{original}:3 (schools' links and saved answers use it) — keep that one, and give this one a new id: "
         "'aup-contractors'")
+    first = (project / original).read_text("utf-8").splitlines().index("      - id: aup-visitors-01") + 1
     assert by_path["sections[0].clauses[0].id"].endswith(
-        "the id 'aup-visitors-01' is already published at data/templates/aup-visitors.yml:31 (schools' links and "
+        f"the id 'aup-visitors-01' is already published at {original}:{first} (schools' links and "
         "saved answers use it) — keep that one, and give this one a new id: 'aup-contractors-01'")
     suggested = [e.fix.rsplit("'", 2)[1] for e in errors]
     assert len(set(suggested)) == len(suggested) == len(errors), "every new id is suggested once"
@@ -215,8 +216,9 @@ def test_git_decides_which_occurrence_is_published(project):
     (project / "data/templates/aup-lettings.yml").write_text(text, "utf-8")
     (project / "data/templates/aup-lettings-2.yml").write_text(text.replace("id: aup-lettings\n", "id: aup-lettings-2\n"))
     clash = [e for e in errors_of(project) if "'aup-lettings-01'" in e.problem]
+    first = text.splitlines().index("      - id: aup-lettings-01") + 1
     assert [(e.file, e.problem, e.fix) for e in clash] == [(
-        "data/templates/aup-lettings-2.yml", "the id 'aup-lettings-01' is already used at data/templates/aup-lettings.yml:31",
+        "data/templates/aup-lettings-2.yml", f"the id 'aup-lettings-01' is already used at data/templates/aup-lettings.yml:{first}",
         "ids must be unique; give this one a new id: 'aup-lettings-2-01'")]
 
 

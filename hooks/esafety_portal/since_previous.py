@@ -48,6 +48,21 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step before a template's previous version: what `version` changed from `source`."""
+
+    version: str
+    source: str  # the version it replaced (the data's from:)
+    added: tuple[str, ...] = ()  # clause ids
+    reworded: tuple[tuple[str, str], ...] = ()  # (clause id, its words in `source`)
+    removed: tuple[Removed, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return "from-" + self.source.replace(".", "-")
+
+
+@dataclass(frozen=True)
 class Previous:
     """The edition or version this one replaced."""
 
@@ -58,10 +73,11 @@ class Previous:
     complete: bool = True  # whether the changes recorded are every change (a template's always are)
     note: str = ""
     removed: tuple[Removed, ...] = ()
+    earlier: tuple[Step, ...] = ()  # a template's steps before this one, newest first
 
     def as_data(self) -> dict:
         # Named as in the data file (a framework's short_title; a template's version is not published).
-        return {"short_title": self.label, **_data(self, "label", "removed"),
+        return {"short_title": self.label, **_data(self, "label", "removed", "earlier"),
                 "removed": [r.as_data() for r in self.removed]}
 
 
@@ -83,11 +99,17 @@ def previous_from_data(raw: dict | None, label: str) -> Previous | None:
     """A file's `previous:`; `label` names it (a framework's short title, a template's version)."""
     if not raw:
         return None
-    removed = tuple(Removed(r["text"], r.get("id", ""), r.get("reference", ""), r.get("replaced_by", ""),
-                            record_from_data(r.get("checked"))) for r in raw.get("removed", ()))
+    earlier = tuple(Step(str(step["version"]), str(step["from"]), tuple(step.get("added", ())),
+                         tuple((r["id"], r["before"]) for r in step.get("reworded", ())), _removed(step))
+                    for step in raw.get("earlier", ()))
     return Previous(label, raw.get("title", ""), str(raw.get("published", "")),
                     parse_url(raw["url"]) if raw.get("url") else "", raw.get("complete", True), raw.get("note", ""),
-                    removed)
+                    _removed(raw), earlier)
+
+
+def _removed(raw: dict) -> tuple[Removed, ...]:
+    return tuple(Removed(r["text"], r.get("id", ""), r.get("reference", ""), r.get("replaced_by", ""),
+                         record_from_data(r.get("checked"))) for r in raw.get("removed", ()))
 
 
 # -- rules ----------------------------------------------------------------------------------
@@ -145,10 +167,7 @@ def check_file(f) -> list[ContentError]:
     for index, removed in enumerate(previous.get("removed", ())):
         at = ["previous", "removed", index]
         if removed.get("id") in own_ids:
-            errors.append(ContentError(
-                f.shown_as, line_of(f.data, at + ["id"]), format_path(at + ["id"]),
-                f"says the clause '{removed['id']}' was removed, but the template still has it",
-                "remove this entry, or give the removed clause's own id (a clause's id is never used again)"))
+            errors.append(_removed_but_kept(f, at + ["id"], removed["id"]))
         target = removed.get("replaced_by")
         if target and target not in own_ids:
             errors.append(ContentError(
@@ -157,4 +176,52 @@ def check_file(f) -> list[ContentError]:
                 "give the id of the item or clause, in this file, that took its place, or remove replaced_by"))
         if removed.get("checked"):
             errors += copy_problems(f, at + ["checked"])
+    if f.schema == "template":
+        errors += _earlier_problems(f, previous, own_ids)
+    return errors
+
+
+def _removed_but_kept(f, where: list, clause_id: str) -> ContentError:
+    return ContentError(
+        f.shown_as, line_of(f.data, where), format_path(where),
+        f"says the clause '{clause_id}' was removed, but the template still has it",
+        "remove this entry, or give the removed clause's own id (a clause's id is never used again)")
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in str(text).split("."))
+
+
+def _earlier_problems(f, previous: dict, own_ids: set[str]) -> list[ContentError]:
+    """A template's earlier steps run down from its previous version without a gap, and name only
+    clauses it has (or that a newer step removed), never a removed clause it still has."""
+    errors = []
+    gone = {r.get("id") for r in previous.get("removed", ())}  # removed by a newer step than each
+    expected = str(previous["version"])
+    for index, step in enumerate(previous.get("earlier", ())):
+        at = ["previous", "earlier", index]
+        if str(step["version"]) != expected:
+            errors.append(ContentError(
+                f.shown_as, line_of(f.data, at + ["version"]), format_path(at + ["version"]),
+                f"is {step['version']}, but the step before it in the list came from version {expected}",
+                f"list the steps newest first without a gap: this one should make version {expected}"))
+        if _version(step["from"]) >= _version(step["version"]):
+            errors.append(ContentError(
+                f.shown_as, line_of(f.data, at + ["from"]), format_path(at + ["from"]),
+                f"is {step['from']}, not a version before {step['version']}", "give the version this step replaced"))
+        expected = str(step["from"])
+        named = [(["added", n], cid) for n, cid in enumerate(step.get("added", ()))]
+        named += [(["reworded", n, "id"], r["id"]) for n, r in enumerate(step.get("reworded", ()))]
+        named += [(["removed", n, "replaced_by"], r["replaced_by"])
+                  for n, r in enumerate(step.get("removed", ())) if r.get("replaced_by")]
+        for where, clause_id in named:
+            if clause_id not in own_ids | gone:
+                errors.append(ContentError(
+                    f.shown_as, line_of(f.data, at + where), format_path(at + where),
+                    f"names '{clause_id}', which is not a clause of this template (nor one a newer version removed)",
+                    "give the id of one of its clauses, or list the clause under removed: of the version that took it out"))
+        for n, removed in enumerate(step.get("removed", ())):
+            if removed.get("id") in own_ids:
+                errors.append(_removed_but_kept(f, at + ["removed", n, "id"], removed["id"]))
+        gone |= {r.get("id") for r in step.get("removed", ())}
     return errors

@@ -132,5 +132,6 @@ def change_page(content: Content, change_list: ChangeList, section: str, menu_or
         "changes": change_list, "since": lambda item: since_previous(content, item),
         "clauses": lambda item: clauses_addressing(content, item),
         "again": lambda item: to_look_at_again(content, item, rated), "reviews": rated, "words": fill_labels,
+        "present": content.has,
         "relative": lambda src: relative_path(src, change_list.page)},
         title=change_list.title, section=section, menu_order=menu_order)

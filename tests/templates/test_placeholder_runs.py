@@ -24,10 +24,12 @@ LABELS = [placeholder_label(name) for name in PLACEHOLDERS]
 
 
 def _in_source(path) -> Counter:
-    """The label of every [[placeholder]] in any text of the template's YAML file."""
+    """The label of every [[placeholder]] in any text of the template's YAML file, but for the words
+    of earlier versions (previous: and since_previous:), which its documents do not print."""
     data, problems = read_yaml(path, path.name)
     assert not problems
-    found = Counter(placeholder_label(name) for _path, _key, value in walk(data) if isinstance(value, str)
+    found = Counter(placeholder_label(name) for where, _key, value in walk(data) if isinstance(value, str)
+                    and not {"previous", "since_previous"} & set(where)
                     for name in re.findall(r"\[\[([a-z_]+)\]\]", value))
     return found
 

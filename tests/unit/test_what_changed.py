@@ -13,6 +13,7 @@ from esafety_portal.open_data import framework_record
 from esafety_portal.render import Renderer
 from esafety_portal.rules import DataFile
 from esafety_portal.since_previous import check_file
+from esafety_portal.template_pages import pages as template_pages
 from esafety_portal.what_changed import change_lists, page_of_changes, reviews, to_look_at_again
 from esafety_portal.yaml_loader import read_yaml
 from support.content_factory import framework, make_content, template
@@ -76,7 +77,7 @@ def test_a_self_review_item_linked_to_a_changed_item_is_to_be_looked_at_again():
 def render_changes(content, owner_id):
     page = page_of_changes(owner_id)
     build = SimpleNamespace(content=content, use_directory_urls=True, download_sizes={})
-    specs = framework_pages(build, family_of("framework"))
+    specs = framework_pages(build, family_of("framework")) + template_pages(build, family_of("template"))
     spec = next(s for s in specs if getattr(s, "path", "") == page)
     return Renderer(content, ROOT / "overrides" / "markdown").render(spec.template, spec.path, **spec.context)
 
@@ -99,6 +100,37 @@ def test_a_complete_list_says_so_and_an_empty_part_says_nothing_changed_there():
     markdown = render_changes(make_content(frameworks=[fw]), "fw-a")
     assert "This is every change to those parts." in markdown and "not complete" not in markdown
     assert "Nothing was removed." in markdown
+
+
+def older_policy(**previous):
+    """Version 1.3 of a template, with the steps from 1.0: 1.1 took out tpl-a-00 for tpl-a-01; 1.2
+    added tpl-a-02 and tpl-a-gone and reworded tpl-a-03; 1.3 took tpl-a-gone out again."""
+    tpl = template("tpl-a", [("tpl-a-01", "I will."), ("tpl-a-02", "I will [[school_name]]."),
+                             ("tpl-a-03", "I will not.")], version="1.3")
+    tpl["previous"] = {"version": "1.2", "removed": [{"id": "tpl-a-gone", "text": "Gone now."}], "earlier": [
+        {"version": "1.2", "from": "1.1", "added": ["tpl-a-02", "tpl-a-gone"],
+         "reworded": [{"id": "tpl-a-03", "before": "I might not."}]},
+        {"version": "1.1", "from": "1.0", "removed": [{"id": "tpl-a-00", "text": "The old rule.",
+                                                       "replaced_by": "tpl-a-01"}]}], **previous}
+    return tpl
+
+
+def test_a_school_on_an_older_version_finds_every_step_since_its_own_newest_first():
+    markdown = render_changes(make_content(templates=[older_policy()]), "tpl-a")
+    assert "[If your school adopted an earlier version](#earlier)" in markdown
+    earlier = markdown[markdown.index("{: #earlier }"):]
+    assert earlier.index("### From version 1.1 to version 1.2 {: #from-1-1 }") < earlier.index(
+        "### From version 1.0 to version 1.1 {: #from-1-0 }")
+    step = earlier[:earlier.index("{: #from-1-0 }")]
+    assert "](../templates/tpl-a.md#tpl-a-02)" in step  # added, still there: linked
+    assert "`tpl-a-gone` (taken out again in a later version)" in step
+    assert "(version 1.1 said: “I might not.”)" in step
+    assert "`tpl-a-00`: The old rule. Replaced by [" in earlier and "](../templates/tpl-a.md#tpl-a-01)" in earlier
+
+
+def test_a_template_with_no_earlier_steps_has_no_section_for_them():
+    markdown = render_changes(make_content(frameworks=[edition()], templates=[policy()]), "tpl-a")
+    assert "#earlier" not in markdown and "From version" not in markdown
 
 
 def test_the_page_follows_its_framework_in_the_menu():
@@ -148,6 +180,19 @@ def test_an_added_item_with_earlier_words(tmp_path):
         (8, "items[0].since_previous.before", "gives earlier wording for something added in this edition")]
 
 
+def template_yaml(version: str) -> str:
+    """A template file with one clause, tpl-a-01, at `version`: what follows it is the test's."""
+    return f"""\
+id: tpl-a
+version: "{version}"
+sections:
+  - id: tpl-a-rules
+    clauses:
+      - id: tpl-a-01
+        text: I will.
+"""
+
+
 @pytest.mark.parametrize("removed, expected", [
     ("{id: tpl-a-01, text: Old.}", (11, "previous.removed[0].id",
                                     "says the clause 'tpl-a-01' was removed, but the template still has it")),
@@ -155,14 +200,7 @@ def test_an_added_item_with_earlier_words(tmp_path):
                                                            "names 'tpl-a-99', which is not an item of this file")),
 ])
 def test_a_removed_clause_must_be_gone_and_its_replacement_must_exist(tmp_path, removed, expected):
-    text = f"""\
-id: tpl-a
-version: "1.1"
-sections:
-  - id: tpl-a-rules
-    clauses:
-      - id: tpl-a-01
-        text: I will.
+    text = template_yaml("1.1") + f"""\
 previous:
   version: "1.0"
   removed:
@@ -182,3 +220,41 @@ def test_the_open_data_carries_the_records_as_the_data_file_has_them():
     assert record["previous"]["removed"][0]["checked"] == CHECKED
     reworded = next(item for item in record["items"] if item["id"] == "a-3")
     assert reworded["since_previous"] == {"change": "reworded", "before": "The old words.", "checked": CHECKED}
+
+
+EARLIER_YAML = template_yaml("1.3") + """\
+previous:
+  version: "1.2"
+  removed: [{id: tpl-a-gone, text: Gone.}]
+  earlier:
+    - version: "1.2"
+      from: "1.1"
+      added: [tpl-a-01, tpl-a-gone]
+    - version: "1.1"
+      from: "1.0"
+      removed: [{id: tpl-a-00, text: Old., replaced_by: tpl-a-01}]
+"""
+
+
+def test_earlier_steps_that_run_down_without_a_gap_and_name_known_clauses_pass(tmp_path):
+    assert problems(tmp_path, EARLIER_YAML, "template") == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('    - version: "1.1"', '    - version: "1.0"', [
+        (15, "previous.earlier[1].version", "is 1.0, but the step before it in the list came from version 1.1"),
+        (16, "previous.earlier[1].from", "is 1.0, not a version before 1.0")]),
+    ('      from: "1.1"', '      from: "1.2"', [
+        (13, "previous.earlier[0].from", "is 1.2, not a version before 1.2"),
+        (15, "previous.earlier[1].version", "is 1.1, but the step before it in the list came from version 1.2")]),
+    ("added: [tpl-a-01, tpl-a-gone]", "added: [tpl-a-01, tpl-a-typo]", (14, "previous.earlier[0].added[1]",
+     "names 'tpl-a-typo', which is not a clause of this template (nor one a newer version removed)")),
+    ("{id: tpl-a-00, text: Old., replaced_by: tpl-a-01}", "{id: tpl-a-01, text: Old.}", (17,
+     "previous.earlier[1].removed[0].id", "says the clause 'tpl-a-01' was removed, but the template still has it")),
+    ("replaced_by: tpl-a-01}", "replaced_by: tpl-a-99}", (17, "previous.earlier[1].removed[0].replaced_by",
+     "names 'tpl-a-99', which is not a clause of this template (nor one a newer version removed)")),
+])
+def test_earlier_steps_out_of_order_or_naming_what_is_not_there(tmp_path, old, new, expected):
+    assert old in EARLIER_YAML
+    assert problems(tmp_path, EARLIER_YAML.replace(old, new), "template") == (
+        expected if isinstance(expected, list) else [expected])
