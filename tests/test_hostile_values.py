@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -261,17 +262,44 @@ def real_markup(built_site):
 def test_accepted_hostile_values_are_published_with_no_live_markup(name, originals, verdicts, real_markup, tmp_path):
     accepted = [(file, field) for (file, attack), fields in verdicts.items() if attack == name
                 for field, errors in fields.items() if not errors]
-    project = copy_project(tmp_path / "project")
-    by_file: dict[str, dict] = {}
-    for file, field in accepted:
-        _set(by_file.setdefault(file, copy.deepcopy(originals[file])), field, ATTACKS[name])
-    for file, data in by_file.items():
-        _write(project, file, data)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, (f"{len(accepted)} fields accepted {name!r} but the build failed:\n"
-                                    f"{result.stderr[-3000:]}")
-    extra = live_markup(tmp_path / "site") - real_markup
+    for attempt in range(3):
+        project = copy_project(tmp_path / f"project-{attempt}")
+        by_file: dict[str, dict] = {}
+        for file, field in accepted:
+            _set(by_file.setdefault(file, copy.deepcopy(originals[file])), field, ATTACKS[name])
+        for file, data in by_file.items():
+            _write(project, file, data)
+        result = mkdocs_build(project, tmp_path / f"site-{attempt}")
+        if result.returncode == 0:
+            break
+        # A rule across fields (earlier words given for an added clause) speaks only once the file's
+        # other hostile values are gone, so the verdicts could not see it: a message naming the field
+        # at its line is a refusal too. Anything else is a failure.
+        named = named_fields(result.stderr, accepted)
+        assert named, f"{len(accepted)} fields accepted {name!r} but the build failed:\n{result.stderr[-3000:]}"
+        accepted = [entry for entry in accepted if entry not in named]
+    assert result.returncode == 0, f"{name!r}: the build still failed:\n{result.stderr[-3000:]}"
+    extra = live_markup(tmp_path / f"site-{attempt}") - real_markup
     assert not extra, f"{name!r} in {accepted} published live markup: {sorted(extra)}"
+
+
+def named_fields(output: str, fields: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
+    """The (file, field)s among `fields` that a build's messages name at a line, with a fix."""
+    named = set()
+    for line in output.splitlines():
+        match = re.match(r"^\s*(data/\S+?):(\d+): (\S+): .+ — .+$", line)
+        if match:
+            named.add((match.group(1), match.group(3)))
+    return [(file, field) for file, field in fields if (file, format_path(list(field))) in named]
+
+
+def test_a_build_message_names_the_field_it_refuses():
+    output = ("ERROR - The content in data/ has 1 problem. Nothing was published.\n\n"
+              "  data/templates/t.yml:130: sections[2].clauses[3].since_previous.before: gives earlier wording "
+              "for something added in this edition — write change: reworded if it was there before\n")
+    fields = [("data/templates/t.yml", ("sections", 2, "clauses", 3, "since_previous", "before")),
+              ("data/templates/t.yml", ("sections", 2, "clauses", 3, "text"))]
+    assert named_fields(output, fields) == fields[:1]
 
 
 def test_the_page_check_finds_live_markup(tmp_path):

@@ -66,6 +66,8 @@ CASES = [
     Case("2010 survey grades", "survey-2010/"),
     Case("staff code of conduct", "templates/aup-staff/"),
     Case("what's new", "whats-new/"),
+    Case("what changed KCSIE", "what-changed/kcsie-2026/"),
+    Case("training record", "training-record/"),
     Case("download data csv", "open-data/"),
     Case("accessibility statement", "accessibility/"),
     Case("cookies", "privacy/"),
