@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from esafety_portal.load import load_content
-from esafety_portal.self_review import framework
+from support.reviews import briefing_review
 from support.clock import pin
 from support.shared_site import run_folder, shared_build
 from support.site import ROOT, StaticServer
@@ -38,7 +38,7 @@ def content():
 @pytest.fixture(scope="session")
 def fw(content) -> dict:
     """The self-review framework, as the site's framework JSON holds it."""
-    return framework(content)
+    return briefing_review(content)
 
 
 @pytest.fixture(scope="session")

@@ -97,12 +97,12 @@ def test_site_identity_comes_from_site_yml(built_site, content):
 def test_open_data_is_published_and_complete(built_site, content):
     folder = built_site / "open-data"
     features = json.loads((folder / "features.json").read_text("utf-8"))
-    assert [f["id"] for t in features for f in t["features"]] == [f.id for f in content.features]
-    assert {i["id"] for i in json.loads((folder / "inadequate.json").read_text("utf-8"))} == {i.id for i in content.indicators}
+    assert [f["id"] for t in features for f in t["features"]] == [f.id for f in content.placed_items("feature")]
+    assert {i["id"] for i in json.loads((folder / "inadequate.json").read_text("utf-8"))} == {i.id for i in content.placed_items("inadequate")}
     survey = json.loads((folder / "survey.json").read_text("utf-8"))
     assert [g["schools"] for g in survey["grades"]] == [5, 16, 13, 1]
-    for name, items in (("features.csv", content.features), ("inadequate.csv", content.indicators),
-                        ("questions.csv", content.questions)):
+    for name, items in (("features.csv", content.placed_items("feature")), ("inadequate.csv", content.placed_items("inadequate")),
+                        ("questions.csv", content.placed_items("question"))):
         raw = (folder / name).read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf"), "CSV needs a byte-order mark for Excel"
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

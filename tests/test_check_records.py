@@ -105,7 +105,7 @@ def test_every_current_item_in_the_data_carries_its_check_record(content):
         if not fw.current:
             continue
         for item in fw.items:
-            record = item.extra.get("checked")
+            record = item.extra.checked
             assert record and record.source.startswith("https://") and record.section, item.id
             assert bool(record.copy_of) == (record.against == SECONDARY), item.id
             if NOT_STATUTORY.search(fw.standing):

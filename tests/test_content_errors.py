@@ -32,7 +32,7 @@ def only_error(project):
 
 def test_the_real_data_is_valid(root):
     content = load_content(root)
-    assert content.features and content.templates and content.frameworks
+    assert content.placed_items("feature") and content.templates and content.frameworks
 
 
 def test_yaml_syntax_error(project):
@@ -228,7 +228,7 @@ def test_unknown_reference(project, content):
     error = only_error(project)
     assert (error.line, error.path) == (line, format_path(where + [0]))
     assert error.problem == "refers to 'feature-21', which does not exist"
-    features = sorted(f.id for f in content.features)  # the real data's, whatever they are
+    features = sorted(f.id for f in content.placed_items("feature"))  # the real data's, whatever they are
     assert error.fix == f"the ids that exist run from '{features[0]}' to '{features[-1]}'; check which one you meant"
 
 

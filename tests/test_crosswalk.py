@@ -21,15 +21,15 @@ def test_every_historical_item_is_carried_forward_or_says_why_not(content):
     carried = {m.historical for m in content.mappings()}
     historical = content.historical_items()
     assert {i.kind for i in historical} == {"feature", "inadequate", "recommendation"}
-    assert len(historical) == len(content.features) + len(content.indicators) + len(content.recommendations)
+    assert len(historical) == len(content.placed_items("feature")) + len(content.placed_items("inadequate")) + len(content.placed_items("recommendation"))
     for item in historical:
-        reason = item.extra.get("no_current_equivalent", "")
+        reason = item.extra.no_current_equivalent
         assert (item.id in carried) != bool(reason), f"{item.id}: carried forward, or a reason why not (not both)"
         assert not reason or len(reason.split()) >= 8, f"{item.id}: say why in a sentence"
 
 
 def test_an_item_with_no_current_equivalent_says_why_everywhere(content, built_site):
-    dropped = [i for i in content.historical_items() if i.extra.get("no_current_equivalent")]
+    dropped = [i for i in content.historical_items() if i.extra.no_current_equivalent]
     assert dropped
     crosswalk = (built_site / "frameworks" / "crosswalk" / "index.html").read_text("utf-8")
     section = crosswalk.split('id="no-current-equivalent"')[1].split('id="not-mapped"')[0]
@@ -37,7 +37,7 @@ def test_an_item_with_no_current_equivalent_says_why_everywhere(content, built_s
     for item in dropped:
         page = "survey-2010" if item.kind == "recommendation" else "inspection/features"
         html = (built_site / page / "index.html").read_text("utf-8")
-        reason_start = " ".join(item.extra["no_current_equivalent"].split()[:6])
+        reason_start = " ".join(item.extra.no_current_equivalent.split()[:6])
         after = html.split(f'id="{item.id}"')[1]
         assert "<strong>What applies now:</strong> no current equivalent. " + reason_start in after.split("<h")[0] + \
             after.split("</h")[1][:2000], item.id
@@ -70,7 +70,7 @@ def test_the_crosswalk_page_lists_mapped_unmapped_and_new(content, built_site):
     carried = {m.historical for m in content.mappings()}
     not_mapped = page.split('id="not-mapped"')[1].split('id="new-since-2012"')[0]
     for item in content.historical_items():
-        explained = bool(item.extra.get("no_current_equivalent"))
+        explained = bool(item.extra.no_current_equivalent)
         assert (f"#{item.id}\"" in not_mapped) == (item.id not in carried and not explained), item.id
 
 
@@ -79,7 +79,7 @@ def test_the_crosswalk_is_open_data(content, built_site):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["historical_id"], r["current_id"], r["relation"]) for r in rows] == [
         (m.historical, m.current, m.relation) for m in content.mappings()] + [
-        (i.id, "", "no-current-equivalent") for i in content.historical_items() if i.extra.get("no_current_equivalent")]
+        (i.id, "", "no-current-equivalent") for i in content.historical_items() if i.extra.no_current_equivalent]
 
 
 @pytest.mark.parametrize("old, new, message", [

@@ -121,8 +121,8 @@ def test_a_reviewable_framework_gets_its_self_review_page_and_json(site):
 
 def test_a_framework_on_hand_written_pages_can_be_made_reviewable(tmp_path):
     """The 2010 survey is not in the Frameworks menu (its page is hand-written): its review is
-    listed at the end of that section instead of failing the build. (The 2012 briefing cannot be:
-    its hand-written self-review already keeps answers under its id, tests/self_review/test_review_ids.py.)"""
+    listed at the end of that section instead of failing the build. (The 2012 briefing's self_review:
+    names its hand-written page instead, tests/self_review/test_review_ids.py.)"""
     project = copy_project(tmp_path / "project")
     replace_in(project / F10, "\norder: 2\n", "\norder: 2\nself_review:\n  title: Review against 2010\n"
                "  intro: Check the school against the 2010 recommendations.\n")
@@ -157,7 +157,7 @@ def test_a_paragraph_number_with_its_edition_is_accepted(tmp_path):
     shutil.copy(FIXTURE, target)
     replace_in(target, "reference: Standard 1", "reference: KCSIE 2026, paragraph 165")
     item = next(i for fw in load_content(project).frameworks for i in fw.items if i.id == "example-standard-1")
-    assert item.extra["reference"] == "KCSIE 2026, paragraph 165"
+    assert item.extra.reference == "KCSIE 2026, paragraph 165"
 
 
 @pytest.mark.parametrize("field", ["edition", "as_of"])

@@ -22,16 +22,16 @@ def test_the_2012_and_2010_content_lives_in_two_framework_files(root, content):
     assert {i.kind for i in briefing.items} == {"feature", "inadequate", "question"}
     assert {i.kind for i in survey.items} == {"finding", "recommendation", "focus"}
     # Each kind's list is the framework's items of that kind, in the file's order.
-    for items, framework, kind in [(content.features, briefing, "feature"), (content.indicators, briefing, "inadequate"),
-                                   (content.questions, briefing, "question"), (content.findings, survey, "finding"),
-                                   (content.recommendations, survey, "recommendation"),
-                                   (content.focus_areas, survey, "focus")]:
+    for items, framework, kind in [(content.placed_items("feature"), briefing, "feature"), (content.placed_items("inadequate"), briefing, "inadequate"),
+                                   (content.placed_items("question"), briefing, "question"), (content.placed_items("finding"), survey, "finding"),
+                                   (content.placed_items("recommendation"), survey, "recommendation"),
+                                   (content.placed_items("focus"), survey, "focus")]:
         assert [i.id for i in items] == [i.id for i in framework.items if i.kind == kind] != []
     # The documents quoted are the frameworks themselves, with the same identity as before.
     assert list(content.sources) == ["inspecting-e-safety-2012", "safe-use-of-new-technologies-2010"]
-    assert content.features[0].source.document.id == "inspecting-e-safety-2012"
-    assert content.findings[0].source.section == "Executive summary"
-    assert content.survey["survey"]["schools"] == 35 and content.inspection["key_judgements_total"] == 4
+    assert content.placed_items("feature")[0].source.document.id == "inspecting-e-safety-2012"
+    assert content.placed_items("finding")[0].source.section == "Executive summary"
+    assert content.details("survey")["survey"]["schools"] == 35 and content.details("inspection")["key_judgements_total"] == 4
 
 
 def test_every_old_address_is_where_it_was(content):

@@ -25,9 +25,9 @@ def on_page(renderer, content, root, page: str) -> dict:
 def test_features_render_as_anchored_headings_under_their_themes(renderer, content, root):
     markdown = on_page(renderer, content, root, "inspection/features.md")["items"]("inspecting-e-safety-2012", "feature")
     assert "## Whole school consistent approach {: #theme-whole-school }" in markdown
-    for feature in content.features:
+    for feature in content.placed_items("feature"):
         assert f"### {feature.title} {{: #{feature.id} }}" in markdown
-    restored = [theme for theme in content.themes if theme.heading_inferred]
+    restored = [theme for theme in content.placed_groups("theme") if theme.heading_inferred]
     assert markdown.count('!!! note "Heading restored by us"') == len(restored)
     assert "[Audit and train all staff](../survey-2010.md#recommendation-01)" in markdown
     assert "[No planned e-Safety education](inadequate.md#inadequate-04)" in markdown
@@ -92,4 +92,4 @@ def test_model_queries_follow_references_both_ways(content):
     assert [i.id for i in content.referring("feature-12", "absence_of")] == ["inadequate-04"]
     assert [r.id for r in content.targets(content.get("inadequate-06"), "absence_of")] == ["feature-07", "feature-08"]
     assert {q.id for q in content.referring("feature-05", "probes")} >= {"question-pupils-1", "question-staff-5"}
-    assert content.theme_of(content.get("feature-15")).title == "Infrastructure"
+    assert content.get(content.get("feature-15").group).title == "Infrastructure"

@@ -49,7 +49,7 @@ PER = ROOT / "tests" / "fixtures" / "frameworks" / "example-per-review.yml"
 
 
 def test_a_review_repeated_per_product_says_what_one_record_is_about(tmp_path):
-    from esafety_portal.framework_review import review
+    from esafety_portal.self_review import review
 
     project = copy_project(tmp_path, parts=("data",))
     for fixture in (FIXTURE, PER):

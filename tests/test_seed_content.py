@@ -28,7 +28,7 @@ def _texts_with_ids(content):
     out = []
     for item in content.all_items():
         out.append((normalise(item.text), item.id, item.kind))
-    for area in content.survey["areas"]:
+    for area in content.details("survey")["areas"]:
         out.append((normalise(area["title"]), area["id"], "area"))
     return out
 
@@ -87,7 +87,7 @@ def test_the_figures_of_the_2010_survey_are_in_the_data_and_on_the_page(content,
     words = {"one": 1, "five": 5}
     grades = [words.get(g, None) or int(g) for g in grades]
 
-    survey = content.survey
+    survey = content.details("survey")
     assert survey["survey"]["schools"] == schools == 35
     assert (survey["survey"]["fieldwork_start"], survey["survey"]["fieldwork_end"]) == (f"{year}-04", f"{year}-07")
     assert (start, end) == ("April", "July")
@@ -106,7 +106,7 @@ def test_the_figures_of_the_2010_survey_are_in_the_data_and_on_the_page(content,
 
 def test_the_briefing_framing_is_in_the_data(content):
     seed = seed_text(BRIEFING_POST)
-    inspection = content.inspection
+    inspection = content.details("inspection")
     assert "two of the four key judgements" in seed
     assert len(inspection["judgements"]) == 2 and inspection["key_judgements_total"] == 4
     for judgement in inspection["judgements"]:
@@ -116,23 +116,23 @@ def test_the_briefing_framing_is_in_the_data(content):
 
 
 def test_questions_by_audience_match_the_briefing(content):
-    counts = {a.title: len(a.items) for a in content.audiences}
+    counts = {a.title: len(a.items) for a in content.placed_groups("audience")}
     assert counts == {"Senior leadership team": 5, "Pupils": 4, "Staff": 6}
-    secondary = [q.id for q in content.questions if q.extra.get("phase") == "secondary"]
+    secondary = [q.id for q in content.placed_items("question") if q.extra.phase == "secondary"]
     assert secondary == ["question-pupils-4"]
 
 
 def test_restored_theme_headings_are_marked_as_inferred(content):
-    inferred = {t.title for t in content.themes if t.heading_inferred}
+    inferred = {t.title for t in content.placed_groups("theme") if t.heading_inferred}
     assert inferred == {"Staff training", "Policies", "Education", "Infrastructure"}
     # The headings that survived in the seed are Ofsted's, not ours.
     headings = theme_headings()
     seed = " ".join(heading for heading in headings if heading)
-    for theme in content.themes:
+    for theme in content.placed_groups("theme"):
         if not theme.heading_inferred:
             assert normalise(theme.title)[:20] in normalise(seed)
     # And ours stand exactly where the seed lost a heading (None), in the seed's order.
-    assert [t.heading_inferred for t in content.themes] == [h is None for h in headings]
+    assert [t.heading_inferred for t in content.placed_groups("theme")] == [h is None for h in headings]
 
 
 def test_both_documents_are_marked_historical_in_data_and_pages(content, built_site):

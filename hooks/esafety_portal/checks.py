@@ -155,5 +155,5 @@ def secondary_only(frameworks) -> list[tuple[object, object]]:
     """(framework, item) for every current item checked only against a secondary copy, the
     oldest check first: the editors' list of what to check against the publisher's text."""
     found = [(fw, item) for fw in frameworks if fw.current for item in fw.items
-             if item.extra.get("checked") and item.extra["checked"].secondary]
-    return sorted(found, key=lambda pair: (pair[1].extra["checked"].date, pair[0].data_file, pair[1].id))
+             if item.extra.checked and item.extra.checked.secondary]
+    return sorted(found, key=lambda pair: (pair[1].extra.checked.date, pair[0].data_file, pair[1].id))

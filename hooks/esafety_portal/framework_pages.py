@@ -1,13 +1,14 @@
 """The frameworks family's pages (families.FAMILIES: pages): one page per framework in
 data/frameworks/ without a hand-written page, the frameworks index, the crosswalk, and a
-self-review page and its JSON for every reviewable framework (one with a `self_review:` block).
-Today's reviews lead the menu's Self-review section (before Ofsted's 2012 checklist), or, in a
+self-review page and its JSON for every reviewable framework (one with a `self_review:` block;
+the one whose self-review is a hand-written page gets its JSON only). Today's reviews lead the menu's Self-review section (before Ofsted's 2012 checklist), or, in a
 portal whose menu has none, each follows its framework's page."""
 from __future__ import annotations
 
-from .framework_review import data_of_review, page_of_review, review, review_json, reviewable
+from .framework_review import data_of_review, page_of_review, reviewable, reviews
 from .generated_pages import FIXED_PAGES, Asset, PageSpec
 from .pages import relative_path
+from .self_review import as_json, review, words
 from .what_changed import change_page, framework_changes
 
 INDEX = FIXED_PAGES["frameworks"]["index"]
@@ -29,7 +30,7 @@ def pages(build, family) -> list:
                  "historical": content.historical_items(), "carried_ids": {m.historical for m in content.mappings()},
                  "dropped": content.without_equivalent(),
                  "new_items": [i for fw in content.frameworks if fw.current for i in fw.items
-                               if not i.extra.get("grew_out_of")]}, section=family.key, menu_order=last)]
+                               if not i.extra.grew_out_of]}, section=family.key, menu_order=last)]
     at = {fw.id: 2 * n + 1 for n, fw in enumerate(content.frameworks)}
     specs += [PageSpec(fw.home, "framework.md.jinja", {"fw": fw}, title=fw.label, section=family.key,
                        menu_order=at[fw.id]) for fw in content.frameworks if fw.generated]
@@ -42,13 +43,19 @@ def pages(build, family) -> list:
     for n, fw in enumerate(reviewable(content)):
         place = (SELF_REVIEW, n) if in_self_review else (family.key, at[fw.id] + 1 if fw.generated else last + 1)
         specs += review_pages(build, fw, *place)
+    specs += [review_data(fw, review(content, fw, build.use_directory_urls))
+              for fw in reviews(content) if fw.self_review.page]
     return specs
 
 
+def review_data(fw, data: dict) -> Asset:
+    """The JSON a self-review page's script loads (self_review.review)."""
+    return Asset(data_of_review(fw), as_json(data))
+
+
 def review_pages(build, fw, section: str, menu_order: int) -> list:
-    page = page_of_review(fw.id)
-    return [Asset(data_of_review(fw.id), review_json(build.content, fw, build.use_directory_urls)),
-            PageSpec(page, "framework_review.md.jinja", {
-                "fw": fw, "data_path": data_of_review(fw.id),
-                "framework": review(build.content, fw, build.use_directory_urls)},
+    data = review(build.content, fw, build.use_directory_urls)
+    return [review_data(fw, data),
+            PageSpec(page_of_review(fw), "framework_review.md.jinja", {
+                "fw": fw, "data_path": data_of_review(fw), "framework": data, "words": words(fw, data)},
                 title=fw.self_review.title, section=section, menu_order=menu_order)]

@@ -36,6 +36,25 @@ class Mapping:
 
 
 @dataclass(frozen=True)
+class ItemFields:
+    """What a framework item has besides every item's fields (model.Item): its `extra`."""
+
+    framework: str  # the id of the framework it belongs to
+    reference: str = ""  # the section it is quoted from (its own, or its kind's)
+    quote: str = ""  # the publisher's words, where the file quotes them
+    url: str = ""  # the publisher's page for it
+    checked: object = None  # checks.CheckRecord: where and when it was checked against its source
+    since_previous: object = None  # since_previous.SincePrevious: how it changed since the previous edition
+    grew_out_of: tuple[Mapping, ...] = ()  # the historical items it carries forward
+    phase: str = ""  # a question asked of one phase's pupils only (primary or secondary)
+    no_current_equivalent: str = ""  # a historical item nothing carries forward: why
+
+    def exported(self) -> dict:
+        """The plain fields the open data gives as they are, in this order, where set."""
+        return {name: getattr(self, name) for name in ("reference", "quote", "url", *ITEM_FIELDS) if getattr(self, name)}
+
+
+@dataclass(frozen=True)
 class Placement:
     """Where a kind of item of a framework with hand-written pages is shown (its file's kinds:)."""
 
@@ -47,6 +66,7 @@ class Placement:
     short_label: str = ""  # put before an item's title in links from other pages, such as Ofsted feature
     show: str = "blocks"  # how its page shows the items: blocks, numbered or list
     rating: str = "in place"  # the scale a self-review rates them on: in place or dealt with
+    plural: str = ""  # several items of the kind, as counted mid-sentence, such as features of good practice
 
 
 # Framework details (inspection:, survey:): what is particular to one framework, kept as its
@@ -84,10 +104,7 @@ class Framework:
     details: dict = field(default_factory=dict)  # DETAILS name -> validated data
     detail_ids: tuple[str, ...] = ()  # the ids in its details (judgements, grades, ...)
     self_review: SelfReview | None = None  # set when the file has a self_review: block
-    reviewed_on: str = ""  # the hand-written self-review page that rates its placed items, if any
-    review_id: str = ""  # the id that review's answers are saved under (reviewed_on: id:)
     previous: Previous | None = None  # the edition it replaced, when a change since then is recorded
-    rates: tuple[str, ...] = ()  # the kinds of item that review rates (reviewed_on: rates:)
 
     @property
     def heading(self) -> str:
@@ -148,7 +165,7 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
     framework_id = data["id"]
     kinds = {kind: Placement(p["page"], p.get("reference", ""), p.get("intro", ""), p.get("note", ""),
                              p.get("label", ""), p.get("short_label", ""), p.get("show", "blocks"),
-                             p.get("rating", "in place"))
+                             p.get("rating", "in place"), p.get("plural", ""))
              for kind, p in data.get("kinds", {}).items()}
     framework = Framework(
         self_review=self_review_from_data(data.get("self_review")),
@@ -162,8 +179,6 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
         keywords=tuple(data.get("keywords", ())),
         kind=data.get("kind", ""), reference=data.get("reference", ""), date_note=data.get("date_note", ""),
         page=data.get("page", ""), kinds=kinds,
-        reviewed_on=data.get("reviewed_on", {}).get("page", ""), review_id=data.get("reviewed_on", {}).get("id", ""),
-        rates=tuple(data.get("reviewed_on", {}).get("rates", ())),
         details={name: data[name] for name in DETAILS if name in data},
         detail_ids=tuple(_ids_in({name: data[name] for name in DETAILS if name in data})),
         previous=previous_from_data(data.get("previous"), data.get("previous", {}).get("short_title", "")),
@@ -176,13 +191,12 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
 
     for raw in data["items"]:
         reference = raw.get("reference") or (kinds[raw["kind"]].reference if raw["kind"] in kinds else "")
-        extra = {"framework": framework_id, "reference": reference, "quote": raw.get("quote", ""),
-                 "url": parse_url(raw["url"]) if raw.get("url") else "",
-                 "checked": record_from_data(raw.get("checked")),
-                 "since_previous": since_previous_from_data(raw.get("since_previous")),
-                 "grew_out_of": tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"])
-                                      for m in raw.get("grew_out_of", ()))}
-        extra.update({name: raw[name] for name in ITEM_FIELDS if name in raw})
+        extra = ItemFields(
+            framework=framework_id, reference=reference, quote=raw.get("quote", ""),
+            url=parse_url(raw["url"]) if raw.get("url") else "", checked=record_from_data(raw.get("checked")),
+            since_previous=since_previous_from_data(raw.get("since_previous")),
+            grew_out_of=tuple(Mapping(raw["id"], m["item"], m["relation"], m["note"]) for m in raw.get("grew_out_of", ())),
+            **{name: raw[name] for name in ITEM_FIELDS if name in raw})
         framework.items.append(Item(
             id=raw["id"], kind=raw["kind"], text=raw["text"], title=raw.get("title", ""), group=raw.get("group", ""),
             source=source_of(raw["kind"], reference), keywords=tuple(raw.get("keywords", ())),
@@ -195,10 +209,8 @@ def framework_from_data(data: dict, data_file: str, meta: FileMeta) -> Framework
     return framework
 
 
-# Item fields particular to some frameworks, kept in the item's extra (and its open data).
+# Item fields particular to some frameworks (ItemFields), given as they are in its open data.
 ITEM_FIELDS = ("phase", "no_current_equivalent")
-# The item fields every framework item has in its extra; not particular to any one framework.
-COMMON_EXTRA = ("framework", "reference", "quote", "url", "grew_out_of", "checked", "since_previous")
 
 
 def _ids_in(node):
@@ -322,7 +334,7 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
                                        f"is '{f.data['id']}', but the file is called {expected}.yml",
                                        f"make them the same: change the id to '{expected}', or rename the file"))
         named = [(["page"], f.data["page"])] if f.data.get("page") else []
-        named += [(["reviewed_on", "page"], f.data["reviewed_on"]["page"])] if f.data.get("reviewed_on") else []
+        named += [(["self_review", "page"], f.data["self_review"]["page"])] if f.data.get("self_review", {}).get("page") else []
         named += [(["kinds", kind, "page"], placed["page"]) for kind, placed in f.data.get("kinds", {}).items()]
         for where, page in named:
             if docs_dir is not None and not (docs_dir / page).is_file():
@@ -353,54 +365,36 @@ def check_frameworks(files, docs_dir=None) -> list[ContentError]:
                                        f"has no group, but other items of its kind ({f.data['items'][index]['kind']}) "
                                        "have one", "add 'group:' with one of: " + ", ".join(groups)))
         errors += check_review_fields(f) + _rated_kind_problems(f)
-    return errors + _review_id_problems([f for f in files if f.schema == "framework"])
+    return errors + _hand_written_review_problems([f for f in files if f.schema == "framework"])
 
 
 def _rated_kind_problems(f) -> list[ContentError]:
-    """A kind the hand-written self-review rates (reviewed_on: rates:) is one the file's items have:
-    a misspelt one would leave its items out of every school's review without a word."""
+    """A kind its self-review rates (self_review: rates:) is one the file's items have: a misspelt
+    one would leave its items out of every school's review without a word."""
     kinds = sorted({item["kind"] for item in f.data["items"]})
     errors = []
-    for index, kind in enumerate(f.data.get("reviewed_on", {}).get("rates", ())):
+    for index, kind in enumerate(f.data.get("self_review", {}).get("rates", ())):
         if kind not in kinds:
-            where = ["reviewed_on", "rates", index]
+            where = ["self_review", "rates", index]
             errors.append(ContentError(f.shown_as, line_of(f.data, where), format_path(where),
                                        f"names the kind '{kind}', which no item of this framework has",
                                        "use one of: " + ", ".join(kinds)))
     return errors
 
 
-def _review_id_problems(files) -> list[ContentError]:
-    """A school's saved answers are kept under its review's id: two reviews with one id would mix
-    them, and a self-review page whose id is not fixed in data would lose them when it changed."""
-    errors, seen = [], {}
-    placing = [f for f in files if {"feature", "inadequate"} & set(f.data.get("kinds", {}))]
-    reviewers = [f for f in files if f.data.get("reviewed_on")]
-    if placing and not reviewers:
-        errors.append(ContentError(placing[0].shown_as, line_of(placing[0].data, ["kinds"]), "kinds",
-                                   "places features or indicators on pages, but no framework says which self-review "
-                                   "rates them and under which id its answers are saved",
-                                   "add reviewed_on: with page: self-review.md and id: (the id schools' answers are "
-                                   "saved under) to the framework whose items the self-review rates"))
-    for f in reviewers if len(reviewers) > 1 else []:
-        others = ", ".join(other.shown_as for other in reviewers if other is not f)
-        errors.append(ContentError(f.shown_as, line_of(f.data, ["reviewed_on"]), "reviewed_on",
-                                   f"names a hand-written self-review, as {others} does too",
-                                   "leave reviewed_on: in one framework file only: the one whose answers schools "
-                                   "have saved"))
-    for f in files:
-        reviews = [(["reviewed_on", "id"], f.data["reviewed_on"]["id"])] if f.data.get("reviewed_on") else []
-        reviews += [(["self_review"], f.data["id"])] if f.data.get("self_review") else []
-        for where, review_id in reviews:
-            if review_id in seen:
-                errors.append(ContentError(
-                    f.shown_as, line_of(f.data, where), format_path(where),
-                    f"gives a self-review the id '{review_id}', which {seen[review_id]} already uses for its "
-                    "self-review: both would read and overwrite one school's saved answers",
-                    "two self-reviews cannot share an id: keep the one schools already use as it is, and give the "
-                    "other a new one (a framework's self_review: is saved under the framework's own id)"))
-            else:
-                seen[review_id] = f.shown_as
+def _hand_written_review_problems(files) -> list[ContentError]:
+    """A school's saved answers are kept under its review's framework id, so one id is one review;
+    the one self-review on a hand-written page publishes its data at the address that page has
+    always loaded (self_review.data_of_review), so a second would overwrite it."""
+    hand_written = [f for f in files if f.data.get("self_review", {}).get("page")]
+    errors = []
+    for f in hand_written if len(hand_written) > 1 else []:
+        others = ", ".join(other.shown_as for other in hand_written if other is not f)
+        where = ["self_review", "page"]
+        errors.append(ContentError(f.shown_as, line_of(f.data, where), format_path(where),
+                                   f"makes a hand-written page its self-review, as {others} does too",
+                                   "leave page: in one framework file only (the one whose answers schools have "
+                                   "saved): remove it here to have the portal make this framework's self-review page"))
     return errors
 
 

@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .families import CROSSWALK_KINDS
+
 
 @dataclass(frozen=True)
 class Change:
@@ -75,7 +77,7 @@ class Item:
     group: str = ""  # the theme or audience id it sits under
     keywords: tuple[str, ...] = ()
     refs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field name -> ids
-    extra: dict = field(default_factory=dict)  # family-specific fields (phase, ...)
+    extra: object = None  # its family's own fields: frameworks.ItemFields or templates.ClauseFields
 
     @property
     def heading(self) -> str:
@@ -137,8 +139,8 @@ class Site:
 @dataclass
 class Content:
     """Built once by load.build_model and never changed. The 2012 briefing and the 2010 survey are
-    frameworks like any other; the named queries below (themes, indicators, findings, ...) are views
-    of the items whose framework places their kind on a hand-written page (its file's `kinds:`)."""
+    frameworks like any other: placed_items and placed_groups find the items and groups of a kind
+    that a framework places on a hand-written page (its file's `kinds:`)."""
 
     site: Site
     organisations: list[Organisation]
@@ -165,7 +167,7 @@ class Content:
             for detail_id in framework.detail_ids:
                 self._framework_of[detail_id] = framework
             for item in framework.items:
-                for mapping in item.extra.get("grew_out_of", ()):
+                for mapping in item.extra.grew_out_of:
                     self._carried.setdefault(mapping.historical, []).append(mapping)
         for org in self.organisations:
             self._by_id[org.id] = org
@@ -195,31 +197,13 @@ class Content:
         """A framework's details block `name` (frameworks.DETAILS), such as the survey's figures."""
         return next((fw.details[name] for fw in self.frameworks if name in fw.details), {})
 
-    # Views, worked out on first use and kept: the model never changes once built.
-    themes = cached_property(lambda self: self.placed_groups("theme"))
-    audiences = cached_property(lambda self: self.placed_groups("audience"))
-    indicators = cached_property(lambda self: self.placed_items("inadequate"))
-    findings = cached_property(lambda self: self.placed_items("finding"))
-    recommendations = cached_property(lambda self: self.placed_items("recommendation"))
-    focus_areas = cached_property(lambda self: self.placed_items("focus"))
-    inspection = cached_property(lambda self: self.details("inspection"))
-    survey = cached_property(lambda self: self.details("survey"))
-
     @cached_property
     def sources(self) -> dict[str, Source]:
         """The documents the portal quotes and lists as its sources: the frameworks that place
         their own entry (`kinds: framework:`) on a page."""
         return {fw.id: fw.source for fw in self._placed("framework")}
 
-    # -- named queries -------------------------------------------------------------------
-    @cached_property
-    def features(self) -> list[Item]:
-        return [item for theme in self.themes for item in theme.items]
-
-    @cached_property
-    def questions(self) -> list[Item]:
-        return [item for audience in self.audiences for item in audience.items]
-
+    # -- queries -------------------------------------------------------------------------
     def all_items(self) -> list[Item]:
         return [item for fw in self.frameworks for item in fw.items] + [
             item for template in self.templates for item in template.items]
@@ -242,15 +226,15 @@ class Content:
     def historical_items(self) -> list[Item]:
         """What the crosswalk carries forward (families.CROSSWALK_KINDS): the 2012 features and
         indicators, the 2010 recommendations."""
-        return self.features + self.indicators + self.recommendations
+        return [item for kind in CROSSWALK_KINDS for item in self.placed_items(kind)]
 
     def without_equivalent(self) -> list[Item]:
         """The historical items that say why nothing current carries them forward."""
-        return [item for item in self.historical_items() if item.extra.get("no_current_equivalent")]
+        return [item for item in self.historical_items() if item.extra.no_current_equivalent]
 
     def mappings(self) -> list:
         """Every crosswalk row, in framework and item order."""
-        return [m for fw in self.frameworks for item in fw.items for m in item.extra.get("grew_out_of", ())]
+        return [m for fw in self.frameworks for item in fw.items for m in item.extra.grew_out_of]
 
     def has(self, item_id: str) -> bool:
         return item_id in self._by_id
@@ -265,9 +249,6 @@ class Content:
 
     def organisations_mentioning(self, item_id: str) -> list[Organisation]:
         return self.referring(item_id, "mentioned_in")
-
-    def theme_of(self, item: Item) -> Group:
-        return self._by_id[item.group]
 
     def changes(self) -> list[Change]:
         """Every published change, newest first."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .csv_text import csv_bytes
-from .frameworks import COMMON_EXTRA
+from .frameworks import ITEM_FIELDS
 from .model import Content, Item
 
 
@@ -106,28 +106,40 @@ def _source(item: Item) -> dict:
 def _item(item: Item) -> dict:
     record = {"id": item.id, "title": item.title, "text": item.text, "source": _source(item)}
     record.update({name: list(ids) for name, ids in sorted(item.refs.items())})
-    record.update({name: value for name, value in item.extra.items() if name not in COMMON_EXTRA})
+    record.update({name: getattr(item.extra, name) for name in ITEM_FIELDS if getattr(item.extra, name)})
     if item.keywords:
         record["keywords"] = list(item.keywords)
     return record
 
 
+# The 2012 and 2010 documents' tables keep the addresses and shapes they were first published with:
+# each is the items of one kind that a framework places on a hand-written page (its file's kinds:),
+# by group where they are grouped. Every framework's own file (frameworks/<id>.json) has them too.
+def grouped(content: Content, group_kind: str, key: str, **shown) -> list[dict]:
+    """The items in the groups of `group_kind`, each group with its id and title (and the group
+    fields `shown` names, as group attribute -> key) and its items under `key`."""
+    return [{"id": g.id, "title": g.title, **{name: getattr(g, field) for name, field in shown.items()},
+             key: [_item(i) for i in g.items]} for g in content.placed_groups(group_kind)]
+
+
+def placed(content: Content, kind: str) -> list[dict]:
+    return [_item(i) for i in content.placed_items(kind)]
+
+
 def families(content: Content) -> dict[str, object]:
     """Each published family as plain JSON-ready data."""
-    survey = content.survey
+    survey = content.details("survey")
     tables = {
-        "features": [{"id": t.id, "title": t.title, "heading_inferred": t.heading_inferred,
-                      "features": [_item(i) for i in t.items]} for t in content.themes],
-        "inadequate": [_item(i) for i in content.indicators],
-        "questions": [{"id": a.id, "title": a.title, "questions": [_item(i) for i in a.items]}
-                      for a in content.audiences],
+        "features": grouped(content, "theme", "features", heading_inferred="heading_inferred"),
+        "inadequate": placed(content, "inadequate"),
+        "questions": grouped(content, "audience", "questions"),
         "survey": survey and {
             "survey": dict(survey["survey"]),
             "areas": [dict(a) for a in survey["areas"]],
             "grades": [dict(g) for g in survey["grades"]],
-            "findings": [_item(i) for i in content.findings],
-            "recommendations": [_item(i) for i in content.recommendations],
-            "focus_areas": [_item(i) for i in content.focus_areas],
+            "findings": placed(content, "finding"),
+            "recommendations": placed(content, "recommendation"),
+            "focus_areas": placed(content, "focus"),
         },
         "organisations": organisation_records(content),
         "sources": [dict(vars(s)) for s in content.sources.values()],
@@ -145,13 +157,11 @@ def framework_record(framework) -> dict:
     record = {name: getattr(framework, name) for name in IDENTITY if getattr(framework, name)}
     record["groups"] = [{"id": g.id, "title": g.title, "intro": g.intro} for g in framework.groups]
     record["items"] = [{"id": i.id, "kind": i.kind, "group": i.group, "title": i.title, "text": i.text,
-                        **{k: v for k, v in i.extra.items() if v and k not in ("framework", "grew_out_of", "checked",
-                                                                                 "since_previous")},
-                        **({"checked": i.extra["checked"].as_data()} if i.extra.get("checked") else {}),
-                        **({"since_previous": i.extra["since_previous"].as_data()}
-                           if i.extra.get("since_previous") else {}),
+                        **i.extra.exported(),
+                        **({"checked": i.extra.checked.as_data()} if i.extra.checked else {}),
+                        **({"since_previous": i.extra.since_previous.as_data()} if i.extra.since_previous else {}),
                         **({"grew_out_of": [{"item": m.historical, "relation": m.relation, "note": m.note}
-                                            for m in i.extra["grew_out_of"]]} if i.extra.get("grew_out_of") else {}),
+                                            for m in i.extra.grew_out_of]} if i.extra.grew_out_of else {}),
                         **({"keywords": list(i.keywords)} if i.keywords else {}),
                         **({"links": {name: list(ids) for name, ids in sorted(i.refs.items())}} if i.refs else {})}
                        for i in framework.items]
@@ -168,10 +178,13 @@ CSV_COLUMNS = ["id", "group", "title", "text", "links", "source_document", "sour
 
 
 def csv_files(content: Content) -> dict[str, bytes]:
+    def in_groups(group_kind: str, via: str) -> list:
+        return [(i, g.title, via) for g in content.placed_groups(group_kind) for i in g.items]
+
     tables = {
-        "features.csv": [(i, content.theme_of(i).title, "answers") for i in content.features],
-        "inadequate.csv": [(i, "", "absence_of") for i in content.indicators],
-        "questions.csv": [(i, content.get(i.group).title, "probes") for i in content.questions],
+        "features.csv": in_groups("theme", "answers"),
+        "inadequate.csv": [(i, "", "absence_of") for i in content.placed_items("inadequate")],
+        "questions.csv": in_groups("audience", "probes"),
     }
     out = {name: csv_bytes(CSV_COLUMNS, ([item.id, group, item.title, " ".join(item.text.split()),
                                           " ".join(item.refs.get(via, ())), item.source.document.id,
@@ -194,11 +207,11 @@ def crosswalk_csv(content: Content) -> bytes:
     rows = []
     for m in content.mappings():
         current = content.get(m.current)
-        rows.append([m.historical, content.get(m.historical).title, current.extra["framework"], m.current,
+        rows.append([m.historical, content.get(m.historical).title, current.extra.framework, m.current,
                      current.title, m.relation, m.note])
     # Items no current framework carries forward: a row each, with the reason in place of a note.
     for item in content.without_equivalent():
-        reason = " ".join(item.extra["no_current_equivalent"].split())
+        reason = " ".join(item.extra.no_current_equivalent.split())
         rows.append([item.id, item.title, "", "", "", NO_EQUIVALENT, reason])
     return csv_bytes(CROSSWALK_COLUMNS, rows)
 
@@ -214,9 +227,9 @@ def frameworks_csv(content: Content) -> bytes:
     for fw in content.frameworks:
         for item in fw.items:
             links = " ".join(f"{name}:{target}" for name, ids in sorted(item.refs.items()) for target in ids)
-            checked = item.extra["checked"].as_data() if item.extra.get("checked") else {}
+            checked = item.extra.checked.as_data() if item.extra.checked else {}
             rows.append([fw.id, fw.status, item.id, item.kind, item.group, item.title, " ".join(item.text.split()),
-                         item.extra.get("reference", ""), links, *(checked.get(name, "") for name in CHECK_FIELDS)])
+                         item.extra.reference, links, *(checked.get(name, "") for name in CHECK_FIELDS)])
     return csv_bytes(FRAMEWORK_COLUMNS, rows)
 
 

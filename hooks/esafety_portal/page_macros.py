@@ -21,7 +21,7 @@ from .framework_review import page_of_review, reviewable
 from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
-from .self_review import framework, page_url, reviewed
+from .self_review import hand_written, page_url, review, words
 from .what_changed import change_lists
 
 # The parts of frameworks' details a page can show (overrides/markdown/details/<name>.md.jinja).
@@ -82,9 +82,15 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
         return renderer.render("sources.md.jinja", page())
 
     def self_review() -> str:
-        """The self-review tool and its printable checklist (features, inadequate, questions)."""
-        return renderer.render("self_review.md.jinja", page(), framework=framework(content, use_directory_urls),
-                               fw=reviewed(content))
+        """The self-review tool and the printable checklist of the framework whose self_review: page:
+        names this page (indicators, features by theme, questions)."""
+        fw = hand_written(content, page())
+        if fw is None:
+            raise PluginError(f"docs/{page()}: self_review() shows the self-review of the framework whose file names "
+                              f"this page, but none does — add 'page: {page()}' under self_review: in that framework's "
+                              "file in data/frameworks/, or remove the call")
+        data = review(content, fw, use_directory_urls)
+        return renderer.render("self_review.md.jinja", page(), framework=data, fw=fw, words=words(fw, data))
 
     def incident_record() -> str:
         """The incident record's form, its printed record and its blank downloads (incident_record.FIELDS)."""
@@ -109,7 +115,7 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
     def current_reviews() -> str:
         """Today's self-reviews (data/frameworks/*.yml with a self_review: block), for the home page."""
         return renderer.render("current_reviews.md.jinja", page(), reviews=[
-            (fw, relative_path(page_of_review(fw.id), page())) for fw in reviewable(content)])
+            (fw, relative_path(page_of_review(fw), page())) for fw in reviewable(content)])
 
     def school_year() -> str:
         """The duties that recur, month by month, and the form for a school's own dates (data/duties.yml)."""

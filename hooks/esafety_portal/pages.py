@@ -21,7 +21,7 @@ def page_of(content, item_id: str) -> str:
         return framework.page_for(kind)
     if kind in TEMPLATE_KINDS:
         thing = content.get(item_id)
-        return template_page(getattr(thing, "template_id", None) or thing.extra["template_id"])
+        return template_page(getattr(thing, "template_id", None) or thing.extra.template_id)
     return PAGE_OF_KIND[kind]
 
 

@@ -59,7 +59,7 @@ def secondary_report(content: Content) -> list[str]:
     if not found:
         return lines + ["None: every current item was checked against the publisher's own text."]
     for fw, item in found:
-        record = item.extra["checked"]
+        record = item.extra.checked
         lines.append(f"{record.date.isoformat()}  {fw.data_file}  {item.id}: {record.section}, in "
                      f"{record.copy_of} ({record.source})")
     refused = " data/site.yml refuses to publish them (refuse_secondary_copies: true)." \

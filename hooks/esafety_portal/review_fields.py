@@ -1,4 +1,5 @@
-"""A reviewable framework's `self_review:` block: the self-review page's title and intro, the
+"""A reviewable framework's `self_review:` block: the self-review page's title and intro (or the
+hand-written page that is its self-review), the kinds of item it rates, what it prints, the
 fields a school fills in besides the rating, evidence, next action, who and by when that every
 self-review has (per item, and once per review), and what the review is repeated for (`per`),
 if a school keeps one record per thing it considers."""
@@ -35,10 +36,18 @@ class Per:
         return {"label": self.label, "help": self.help}
 
 
+# What the printed page is: a record of the review (its fields, each item in turn, then the actions),
+# or an action plan (what needs action, then what is in place).
+PRINTS = ("record", "action plan")
+
+
 @dataclass(frozen=True)
 class SelfReview:
-    title: str
-    intro: str
+    title: str  # the review's name: its page's title, and the printed page's
+    intro: str = ""  # the generated page's first paragraph (none where `page` is hand-written)
+    page: str = ""  # a hand-written page in docs/ that is this review, instead of /self-review/<id>/
+    rates: tuple[str, ...] = ()  # the kinds of item it rates; every item where none are named
+    prints: str = "record"  # one of PRINTS
     item_fields: tuple[ReviewField, ...] = ()
     review_fields: tuple[ReviewField, ...] = ()
     per: Per | None = None  # set when the review is repeated, one record per thing
@@ -50,13 +59,19 @@ def self_review_from_data(raw: dict | None) -> SelfReview | None:
     fields = {name: tuple(ReviewField(f["id"], f["label"], f["type"], f.get("help", "")) for f in raw.get(name, ()))
               for name in ("item_fields", "review_fields")}
     per = Per(raw["per"]["label"], raw["per"].get("help", "")) if raw.get("per") else None
-    return SelfReview(raw["title"], raw["intro"], per=per, **fields)
+    return SelfReview(raw["title"], raw.get("intro", ""), page=raw.get("page", ""), rates=tuple(raw.get("rates", ())),
+                      prints=raw.get("prints", "record"), per=per, **fields)
 
 
 def check_review_fields(f) -> list[ContentError]:
-    """Field ids are unique in the block and take no name every self-review already uses."""
+    """A generated review page has an intro; field ids are unique in the block and take no name
+    every self-review already uses."""
     errors, seen = [], {}
     block = f.data.get("self_review", {})
+    if block and not block.get("page") and not block.get("intro"):
+        errors.append(ContentError(
+            f.shown_as, line_of(f.data, ["self_review"]), "self_review", "has no intro: for its self-review page",
+            "add intro: with a short paragraph on what the review is for, who does it and how often"))
     fields = sorted((line_of(f.data, where), where, field) for part in ("item_fields", "review_fields")
                     for index, field in enumerate(block.get(part, ()))
                     for where in [["self_review", part, index, "id"]])

@@ -1,7 +1,6 @@
 """What a school rates in a self-review, as plain data for its page's checklist and in-browser
-tool: the hand-written self-review's (the kinds its framework's reviewed_on: rates: names, such
-as the 2012 briefing's features and indicators, with the questions that probe them) and, through
-rated_body, every reviewable framework's (framework_review.py).
+tool: one shape for every reviewable framework (its file's self_review: block), whether its page
+is made by the portal or hand-written (the 2012 briefing's self-review.md), so one script reads them all.
 
 Built from the content model, so a new item in data/ appears in the tool with no code change.
 Deterministic: the same data gives the same bytes, and the same `version`.
@@ -43,18 +42,23 @@ def item_data(content: Content, item: Item, use_directory_urls: bool) -> dict:
             "url": permalink(content, item.id, use_directory_urls), **scale}
 
 
-def reviewed(content: Content):
-    """The framework the hand-written self-review rates (its file's reviewed_on:), or None."""
-    return next((fw for fw in content.frameworks if fw.review_id), None)
+def hand_written(content: Content, page: str):
+    """The framework whose self-review is the hand-written docs page `page` (self_review: page:), or None."""
+    return next((fw for fw in content.frameworks if fw.self_review and fw.self_review.page == page), None)
+
+
+def rated_ids(fw) -> set[str]:
+    """The ids of the items a framework's self-review rates: those of the kinds its self_review:
+    rates: names, or every item."""
+    rates = fw.self_review.rates
+    return {item.id for item in fw.items if not rates or item.kind in rates}
 
 
 def rated_body(content: Content, fw, rated: set[str], use_directory_urls: bool) -> dict:
-    """What a school rates in `fw` (the ids in `rated`), as every self-review's JSON gives it: the
+    """What a school rates in `fw` (the ids in `rated`), as its self-review's JSON gives it: the
     items rated in place by group (`themes`; those outside any group form one group named for the
     framework), those rated dealt with (`indicators`), each on its kind's scale (kinds: rating:),
     and the items whose answers depend on those ratings (`questions`: they probe rated items)."""
-    if fw is None:  # no framework says what the hand-written self-review rates
-        return {"themes": [], "indicators": [], "questions": []}
     in_place = {item.id for item in fw.items if item.id in rated and fw.rating_of(item.kind) == "in place"}
 
     def data(item: Item) -> dict:
@@ -71,30 +75,54 @@ def rated_body(content: Content, fw, rated: set[str], use_directory_urls: bool) 
     }
 
 
-def framework(content: Content, use_directory_urls: bool = True) -> dict:
-    """The hand-written self-review's JSON: what the reviewed framework's file says it rates
-    (reviewed_on: rates:), as rated_body gives it."""
-    # Its id is fixed in data (the framework's reviewed_on: id:): schools' answers are saved under it.
-    reviewed_fw = reviewed(content)
-    rated = {item.id for item in reviewed_fw.items if item.kind in reviewed_fw.rates} if reviewed_fw else set()
-    body = rated_body(content, reviewed_fw, rated, use_directory_urls)
-    return {
-        "format": FORMAT,
-        "id": reviewed_fw.review_id if reviewed_fw else "esafety",
-        "title": reviewed_fw.title if reviewed_fw else content.site.portal_name,
-        "version": version(body),
-        **body,
+def review(content: Content, fw, use_directory_urls: bool = True) -> dict:
+    """A reviewable framework's self-review: the items it rates (self_review: rates:, or every item),
+    as rated_body gives them, the fields a school fills in per item and once per review, what the
+    printed page is (`prints`), and what one record is about where the review is repeated (`per`)."""
+    block = fw.self_review
+    body = {
+        **rated_body(content, fw, rated_ids(fw), use_directory_urls),
+        "item_fields": [f.as_data() for f in block.item_fields],
+        "review_fields": [f.as_data() for f in block.review_fields],
     }
+    # `per` only where the review is repeated, so that every other review's JSON is as it was.
+    per = {"per": block.per.as_data()} if block.per else {}
+    # Its id is the framework's, fixed by its file's name: schools' answers are saved under it.
+    return {"format": FORMAT, "id": fw.id, "title": fw.title, "review_title": block.title,
+            "prints": block.prints, **per, "version": version(body), **body}
+
+
+def counted(fw, kinds: set[str]) -> str:
+    """Items of `kinds` as a review's summary counts them: one kind's plural (its file's kinds:
+    plural:), or its name with an s where it is one word; else items."""
+    if len(kinds) != 1:
+        return "items"
+    kind = next(iter(kinds))
+    placed = fw.kinds.get(kind)
+    return placed.plural if placed and placed.plural else f"{kind}s" if " " not in kind else "items"
+
+
+def words(fw, data: dict) -> dict[str, str]:
+    """The words the tool's script says about a review's items (self_review_tool.html.jinja):
+    each kind's name in the spreadsheet (its label, else the kind), how the items rated in place
+    are counted, and where some are rated dealt with, how those are counted, their heading and intro."""
+    in_place = {item["kind"] for theme in data["themes"] for item in theme["items"]}
+    dealt_with = {item["kind"] for item in data["indicators"]}
+    named = {f"kind:{kind}": (fw.kinds[kind].label if kind in fw.kinds and fw.kinds[kind].label else kind.capitalize())
+             for kind in sorted(in_place | dealt_with)}
+    said = {**named, "items-counted": counted(fw, in_place)}
+    if dealt_with:
+        indicators = counted(fw, dealt_with)
+        only = fw.kinds.get(next(iter(dealt_with))) if len(dealt_with) == 1 else None
+        said |= {"indicators-counted": indicators, "indicators-title": indicators[:1].upper() + indicators[1:],
+                 "indicators-intro": only.intro if only else ""}
+    return said
 
 
 def version(body: dict) -> str:
     """Changes whenever any item does; saved answers stay keyed by the framework id and item
     ids, so they survive a new version and only retired ids are reported."""
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
-
-
-def framework_json(content: Content, use_directory_urls: bool = True) -> bytes:
-    return as_json(framework(content, use_directory_urls))
 
 
 def as_json(data: dict) -> bytes:

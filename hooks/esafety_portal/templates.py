@@ -215,13 +215,21 @@ def _clause(data: dict, template_id: str, where: tuple[int, int]) -> Clause:
                   since_previous=since_previous_from_data(raw.get("since_previous")))
 
 
+@dataclass(frozen=True)
+class ClauseFields:
+    """Where a clause sits, besides every item's fields (model.Item): its `extra`."""
+
+    section: str  # the id of its section
+    template_id: str  # the id of its template
+
+
 def clause_item(template: Template, section: Section, clause: Clause) -> Item:
     # The title is what links to the clause from indicator pages say: which template, and the words.
     words = fill_labels(clause.text).replace("[", "").replace("]", "")
     short = words if len(words) <= 90 else words[:90].rsplit(" ", 1)[0] + "…"
     return Item(id=clause.id, kind="clause", text=clause.text, title=f"{template.title}: {short}",
                 group=template.id, refs={"addresses": clause.addresses} if clause.addresses else {},
-                extra={"section": section.id, "template_id": template.id})
+                extra=ClauseFields(section.id, template.id))
 
 
 # -- checks and building, called by load.py ------------------------------------------

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .framework_review import page_of_review
+from .framework_review import reviews as all_reviews
 from .generated_pages import PageSpec
 from .model import Content, Item
 from .pages import relative_path
+from .self_review import rated_ids
 from .since_previous import ADDED, REWORDED, Previous
 from .templates import fill_labels
 
@@ -67,7 +69,7 @@ def page_of_changes(owner_id: str) -> str:
 def framework_changes(fw) -> ChangeList | None:
     if not fw.previous:
         return None
-    return ChangeList(fw, fw.previous, fw.label, *_split(fw.items, lambda item: item.extra.get("since_previous")))
+    return ChangeList(fw, fw.previous, fw.label, *_split(fw.items, lambda item: item.extra.since_previous))
 
 
 def template_changes(template) -> ChangeList | None:
@@ -94,22 +96,15 @@ def change_lists(content: Content) -> list[ChangeList]:
 def since_previous(content: Content, item: Item):
     """An item's or clause's since_previous record."""
     if item.kind == "clause":
-        template = content.get(item.extra["template_id"])
+        template = content.get(item.extra.template_id)
         return next(clause.since_previous for clause in template.clauses if clause.id == item.id)
-    return item.extra.get("since_previous")
+    return item.extra.since_previous
 
 
 def reviews(content: Content) -> dict[str, Review]:
-    """Item id -> the self-review that rates it: each reviewable framework's own, and the
-    hand-written one that rates the items a framework places (reviewed_on:)."""
-    rated = {}
-    for fw in content.frameworks:
-        if fw.self_review:
-            rated.update({item.id: Review(fw.self_review.title, page_of_review(fw.id)) for item in fw.items})
-        if fw.reviewed_on:
-            review = Review(f"{fw.label} self-review", fw.reviewed_on)
-            rated.update({item.id: review for item in content.features + content.indicators})
-    return rated
+    """Item id -> the self-review that rates it (its framework's self_review:)."""
+    return {item_id: Review(fw.self_review.title, page_of_review(fw))
+            for fw in all_reviews(content) for item_id in rated_ids(fw)}
 
 
 def to_look_at_again(content: Content, item: Item, rated: dict[str, Review]) -> list[Item]:

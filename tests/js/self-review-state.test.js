@@ -11,7 +11,7 @@ const FRAMEWORK = {
   themes: [{id: "leadership", title: "Leadership", items: [
     {id: "feature-01", title: "Everyone trained", text: "All staff are trained."},
     {id: "feature-02", title: "Governors involved", text: "Governors review e-Safety."}]}],
-  questions: [],
+  questions: [], item_fields: [], review_fields: [],
 };
 const T1 = "2026-11-24T10:00:00.000Z";
 const T2 = "2026-11-24T11:00:00.000Z";
@@ -133,7 +133,8 @@ test("a stored record with hostile keys loads without touching any prototype", (
 });
 
 test("framework changes: items added, reworded and retired since the answers were saved", () => {
-  const before = {id: "ofsted-2012", version: "v0", title: "", themes: [], indicators: [
+  const before = {id: "ofsted-2012", version: "v0", title: "", themes: [], questions: [], item_fields: [],
+                  review_fields: [], indicators: [
     {id: "inadequate-01", title: "Data unsafe", text: "Personal data is not secure."},
     {id: "inadequate-09", title: "Gone", text: "Retired."},
     {id: "inadequate-10", title: "Gone, unanswered", text: "Retired."}]};

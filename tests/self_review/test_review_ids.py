@@ -1,6 +1,7 @@
-"""A self-review's answers are saved under its id, so that id is fixed in data: the 2012
-self-review's is its framework file's `reviewed_on: id:`, whatever other frameworks place on its
-pages, and a change that would orphan or mix schools' saved answers fails with a clear message."""
+"""A self-review's answers are saved under its framework's id (the file's name, so fixed in data):
+the 2012 self-review's stays its file's id whatever other frameworks place on its pages, and a
+change that would mix schools' saved answers, or leave the hand-written page with no data, fails
+with a clear message."""
 from __future__ import annotations
 
 import json
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from esafety_portal.load import load_content
-from esafety_portal.self_review import framework
 from support.addresses import F12
 from support.project_copy import content_errors, copy_project, replace_in
+from support.reviews import briefing_review
 from support.site import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "frameworks"
@@ -46,48 +47,33 @@ def test_saved_answers_still_load_when_a_new_framework_places_features_on_the_20
                   ("  - id: example-group-review\n", "  - id: example-group-review\n    kind: theme\n"),
                   ("    kind: standard\n", "    kind: feature\n"), ("    kind: standard\n", "    kind: feature\n"))
     content = load_content(project)
-    assert content.features[0].extra["framework"] == "example-standards"  # its features now come first
+    assert content.placed_items("feature")[0].extra.framework == "example-standards"  # its features now come first
     saved = json.loads(STORED.read_text("utf-8"))
-    assert framework(content)["id"] == saved["framework"] == "inspecting-e-safety-2012"
+    assert briefing_review(content)["id"] == saved["framework"] == "inspecting-e-safety-2012"
 
 
-def test_the_id_is_the_one_in_data(project):
-    replace_in(project / F12, "  id: inspecting-e-safety-2012\n", "  id: ofsted-briefing-review\n")
-    assert framework(load_content(project))["id"] == "ofsted-briefing-review"
-
-
-def test_two_reviews_with_one_id_fail(project):
-    line = replace_in(project / F12, "reviewed_on:\n", "self_review:\n  title: Review\n  intro: Rate it.\nreviewed_on:\n")
-    mine = [e for e in errors_of(project) if "already uses for its self-review" in e.problem]
-    assert [(e.file, e.line, e.path) for e in mine] == [(F12, line, "self_review")]
-    assert "'inspecting-e-safety-2012'" in mine[0].problem and "keep the one schools already use" in mine[0].fix
-
-
-def test_a_reviewable_framework_cannot_take_the_2012_reviews_id(project):
-    add_framework(project, "example-review.yml")
-    replace_in(project / F12, "  id: inspecting-e-safety-2012\n", "  id: example-review\n")
-    mine = [e for e in errors_of(project) if "already uses for its self-review" in e.problem]
-    assert len(mine) == 1 and "'example-review'" in mine[0].problem
-
-
-def test_a_self_review_without_a_fixed_id_fails(project):
-    replace_in(project / F12, "reviewed_on:\n  page: self-review.md\n  id: inspecting-e-safety-2012\n"
-                              "  rates: [inadequate, feature]\n", "")
-    mine = [e for e in errors_of(project) if "no framework says which self-review rates them" in e.problem]
-    assert [(e.file, e.path) for e in mine] == [(F12, "kinds")]
-    assert "reviewed_on:" in mine[0].fix
-
-
-def test_a_second_hand_written_review_fails(project):
-    add_framework(project, "example-standards.yml", ("keywords: [test framework]\n",
-                  "keywords: [test framework]\nreviewed_on:\n  page: self-review.md\n  id: example-standards\n"))
-    mine = [e for e in errors_of(project) if "a hand-written self-review, as" in e.problem]
-    assert {(e.file, e.path) for e in mine} == {("data/frameworks/example-standards.yml", "reviewed_on"),
-                                                (F12, "reviewed_on")}
-    assert f"as {F12} does too" in next(e.problem for e in mine if e.file != F12)
+def test_a_second_hand_written_review_fails_at_its_page_line(project):
+    target = add_framework(project, "example-standards.yml", ("keywords: [test framework]\n",
+                           "keywords: [test framework]\nself_review:\n  title: Review\n  page: self-review.md\n"))
+    line = target.read_text("utf-8").splitlines().index("  page: self-review.md") + 1
+    mine = [e for e in errors_of(project) if "makes a hand-written page its self-review" in e.problem]
+    assert {(e.file, e.path) for e in mine} == {("data/frameworks/example-standards.yml", "self_review.page"),
+                                                (F12, "self_review.page")}
+    theirs = next(e for e in mine if e.file != F12)
+    assert theirs.line == line and f"as {F12} does too" in theirs.problem
+    assert "remove it here to have the portal make this framework's self-review page" in theirs.fix
 
 
 def test_the_review_page_must_exist(project):
-    replace_in(project / F12, "  page: self-review.md\n", "  page: self-reveiw.md\n")
+    line = replace_in(project / F12, "  page: self-review.md\n", "  page: self-reveiw.md\n")
     mine = [e for e in errors_of(project) if "self-reveiw.md" in e.problem]
-    assert [e.path for e in mine] == ["reviewed_on.page"]
+    assert [(e.line, e.path) for e in mine] == [(line, "self_review.page")]
+
+
+def test_a_generated_review_page_needs_an_intro(project):
+    target = add_framework(project, "example-standards.yml", ("keywords: [test framework]\n",
+                           "keywords: [test framework]\nself_review:\n  title: Review\n"))
+    line = target.read_text("utf-8").splitlines().index("self_review:") + 1
+    mine = [e for e in errors_of(project) if e.file == "data/frameworks/example-standards.yml"]
+    assert [(e.line, e.path, e.problem) for e in mine] == [(line, "self_review", "has no intro: for its self-review page")]
+    assert mine[0].fix.startswith("add intro: with a short paragraph")

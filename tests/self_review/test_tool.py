@@ -51,11 +51,11 @@ def test_answers_survive_a_reload_and_the_summary_counts_them(review, content, f
     assert page.inner_text("#sr\\:item\\:inadequate-01 .sr-badge") == "Still applies"
     assert page.inner_text("#sr\\:item\\:feature-03 .sr-badge") == "Not yet rated"
 
-    features, indicators = len(content.features), len(content.indicators)
+    features, indicators = len(content.placed_items("feature")), len(content.placed_items("inadequate"))
     assert page.inner_text("#sr\\:overall") == (
         f"1 of {features} features of good practice fully in place, 1 partly in place. "
         f"1 of {indicators} indicators of inadequate practice dealt with.")
-    first_theme = content.themes[0]
+    first_theme = content.placed_groups("theme")[0]
     row = page.locator("#sr\\:theme-rows tr").first
     assert row.locator("th").inner_text() == first_theme.title
     # feature-01 fully, feature-02 partly, the rest of the theme unrated.
@@ -109,9 +109,9 @@ def test_exports_match_what_was_entered_and_the_json_imports_into_a_fresh_browse
     assert data.startswith("\ufeff".encode("utf-8"))  # Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["Id", "Type", "Theme", "Item", "Rating", "Evidence", "Next action", "Who", "By when"]
-    assert [r[0] for r in rows[1:]] == [i.id for i in content.indicators] + [f.id for f in content.features]
+    assert [r[0] for r in rows[1:]] == [i.id for i in content.placed_items("inadequate")] + [f.id for f in content.placed_items("feature")]
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["feature-02"] == ["feature-02", "Feature of good practice", content.themes[0].title,
+    assert by_id["feature-02"] == ["feature-02", "Feature of good practice", content.placed_groups("theme")[0].title,
                                    content.get("feature-02").title, "Partly in place",
                                    "On the SLT agenda once a term.", "Make it a standing item", "Headteacher", "2027-01-10"]
     assert by_id["inadequate-01"][4] == "Still applies"

@@ -1,5 +1,5 @@
 """frameworks.py: the words a framework's pages use come from its file (kinds:, groups:), not the code;
-the kinds a hand-written self-review rates are ones its items have."""
+the kinds a self-review rates are ones its items have."""
 from __future__ import annotations
 
 from esafety_portal.frameworks import check_frameworks
@@ -34,9 +34,9 @@ def test_a_group_keeps_its_page_heading_apart_from_its_title():
 
 def test_a_rated_kind_no_item_has_is_refused_with_the_kinds_there_are():
     fw = framework("old-2001", [("f-1", "feature", "Leaders lead."), ("i-1", "inadequate", "No policy.")],
-                   status="historical", reviewed_on={"page": "self-review.md", "id": "old-2001",
+                   status="historical", self_review={"title": "Old review", "page": "self-review.md",
                                                      "rates": ["inadequate", "featrue"]})
-    problems = [e for e in check_frameworks(data_files(frameworks=[fw])) if e.path.startswith("reviewed_on")]
+    problems = [e for e in check_frameworks(data_files(frameworks=[fw])) if e.path.startswith("self_review")]
     assert [(e.file, e.path, e.problem, e.fix) for e in problems] == [
-        ("data/frameworks/old-2001.yml", "reviewed_on.rates[1]", "names the kind 'featrue', which no item of this "
+        ("data/frameworks/old-2001.yml", "self_review.rates[1]", "names the kind 'featrue', which no item of this "
          "framework has", "use one of: feature, inadequate")]

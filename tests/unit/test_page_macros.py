@@ -109,12 +109,14 @@ def test_one_item_renderer_shows_a_current_framework_s_summary_with_the_publishe
 
 def test_the_hand_written_self_review_takes_its_kinds_words_from_the_file_it_rates(root):
     rated = framework(
-        "old-2001", status="historical", page="old/index.md", reviewed_on={"page": "self-review.md", "id": "old-2001",
-                                                                    "rates": ["inadequate", "feature"]},
+        "old-2001", status="historical", page="old/index.md",
+        self_review={"title": "Old action plan", "page": "self-review.md", "rates": ["inadequate", "feature"],
+                     "prints": "action plan"},
         kinds={"theme": {"page": "old/index.md"},
-               "feature": {"page": "old/index.md", "reference": "Features", "label": "Sign of strength"},
+               "feature": {"page": "old/index.md", "reference": "Features", "label": "Sign of strength",
+                           "plural": "signs of strength"},
                "inadequate": {"page": "old/index.md", "reference": "Concerns", "label": "Red flag", "rating": "dealt with",
-                              "intro": "Deal with these first."}},
+                              "intro": "Deal with these first.", "plural": "red flags"}},
         groups=[{"id": "theme-a", "kind": "theme", "title": "Leadership"}],
         items=[{"id": "feat-1", "kind": "feature", "group": "theme-a", "title": "Leaders lead", "text": "Leaders lead."},
                {"id": "bad-1", "kind": "inadequate", "title": "No policy", "text": "There is no policy."}])
@@ -122,6 +124,25 @@ def test_the_hand_written_self_review_takes_its_kinds_words_from_the_file_it_rat
     assert "## Indicators of inadequate practice {: #sr-checklist-inadequate }\n\nDeal with these first.\n" in markdown
     assert '<span data-word="indicators-intro">Deal with these first.</span>' in markdown
     assert "| Red flag | Does it still apply? |" in markdown and "| Sign of strength | How far is it in place? |" in markdown
+    # What the tool's script says about them: the spreadsheet's names, the summary's counts and headings.
+    for name, said in (("kind:inadequate", "Red flag"), ("kind:feature", "Sign of strength"),
+                       ("items-counted", "signs of strength"), ("indicators-counted", "red flags"),
+                       ("indicators-title", "Red flags")):
+        assert f'<span data-word="{name}">{said}</span>' in markdown
+    assert "<caption>Signs of strength in place, by theme</caption>" in markdown
+    assert '<h3 id="sr:open-indicators-heading">Red flags still to deal with</h3>' in markdown
+    assert 'id="sr:plan-title">Old action plan: ' in markdown and 'id="sr:print">Print the action plan<' in markdown
+    assert 'id="sr:plan-done"' in markdown and 'id="sr:plan-items"' not in markdown  # an action plan, not a record
+
+
+def test_a_page_calling_self_review_that_no_framework_names_fails_with_the_fix(root):
+    reviewed = framework("new-2026", self_review={"title": "A review", "intro": "Check."})
+    with pytest.raises(PluginError) as raised:
+        macros(make_content(frameworks=[reviewed]), root, "self-review.md")["self_review"]()
+    assert str(raised.value) == (
+        "docs/self-review.md: self_review() shows the self-review of the framework whose file names this page, but "
+        "none does — add 'page: self-review.md' under self_review: in that framework's file in data/frameworks/, or "
+        "remove the call")
 
 
 def test_the_rating_scale_of_a_kind_comes_from_its_file_and_the_default_is_left_out_of_the_json():
@@ -136,10 +157,10 @@ def test_the_rating_scale_of_a_kind_comes_from_its_file_and_the_default_is_left_
 
 
 def test_the_hand_written_review_rates_the_kinds_its_file_names_each_on_its_scale():
-    from esafety_portal.self_review import framework as review_of
+    from esafety_portal.self_review import review as review_of
     fw = framework(
         "old-2001", status="historical", page="old/index.md",
-        reviewed_on={"page": "self-review.md", "id": "saved-under", "rates": ["concern", "strength"]},
+        self_review={"title": "Old review", "page": "self-review.md", "rates": ["concern", "strength"]},
         kinds={"concern": {"page": "old/index.md", "rating": "dealt with"}, "strength": {"page": "old/index.md"},
                "question": {"page": "old/index.md"}},
         groups=[{"id": "g-a", "title": "Leaders"}, {"id": "g-q", "title": "Pupils"}],
@@ -147,8 +168,9 @@ def test_the_hand_written_review_rates_the_kinds_its_file_names_each_on_its_scal
                {"id": "c-1", "kind": "concern", "text": "No policy."},
                {"id": "n-1", "kind": "note", "text": "Not rated."},
                {"id": "q-1", "kind": "question", "group": "g-q", "text": "Who leads?", "links": {"probes": ["s-1"]}}])
-    review = review_of(make_content(frameworks=[fw]))
-    assert review["id"] == "saved-under"
+    content = make_content(frameworks=[fw])
+    review = review_of(content, content.frameworks[0])
+    assert (review["id"], review["review_title"], review["prints"]) == ("old-2001", "Old review", "record")
     assert [(t["id"], [i["id"] for i in t["items"]]) for t in review["themes"]] == [("g-a", ["s-1"])]
     assert [i["id"] for i in review["indicators"]] == ["c-1"] and review["indicators"][0]["scale"] == "dealt-with"
     assert [(q["id"], q["audience"], q["probes"]) for q in review["questions"]] == [("q-1", "Pupils", ["s-1"])]

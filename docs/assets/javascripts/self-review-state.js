@@ -44,7 +44,7 @@
   // Every field an answer of `framework` may hold besides its rating: the four every
   // self-review has, then the framework's own, per item and per review (field ids are ids).
   function fieldNames(framework) {
-    var own = framework ? (framework.item_fields || []).concat(framework.review_fields || []) : [];
+    var own = framework ? framework.item_fields.concat(framework.review_fields) : [];
     return FIELDS.concat(own.map(function (field) { return field.id; }).filter(function (name) {
       return ID.test(name) && FIELDS.indexOf(name) < 0;
     }));
@@ -309,7 +309,7 @@
       records.push(Object.assign({id: item.id, kind: kind, theme: theme, title: item.title}, blank(framework),
                                  state.items.get(item.id) || {}));
     };
-    if ((framework.review_fields || []).length) add({id: framework.id, title: framework.review_title}, "review", "");
+    if (framework.review_fields.length) add({id: framework.id, title: framework.review_title}, "review", "");
     framework.indicators.forEach(function (item) { add(item, "inadequate", ""); });
     framework.themes.forEach(function (theme) {
       theme.items.forEach(function (item) { add(item, item.kind || "feature", theme.title); });

@@ -1,6 +1,7 @@
-/* Self-review: a school rates itself against every item of a framework (the 2012 briefing's
- * features and inadequate indicators, or a reviewable framework's items, with that framework's
- * own fields per item and once per review).
+/* Self-review: a school rates itself against the items a framework's self_review: rates (the
+ * 2012 briefing's features and inadequate indicators, or every item of a current framework),
+ * with that framework's own fields per item and once per review. Every review's JSON has one
+ * shape (esafety_portal/self_review.py: review); the page's words say what differs.
  *
  * The page's DOM layer. The answers as data (merging, import, export, CSV) are in
  * self-review-state.js (SelfReviewState); keeping them in this browser's localStorage, shared
@@ -56,7 +57,7 @@
 
   // A kind of item in words: the page's own word for it, else the kind the framework names.
   function kindWord(kind) {
-    var known = $("words").content.querySelector('[data-word="' + kind + '"]');
+    var known = $("words").content.querySelector('[data-word="kind:' + kind + '"]');
     return known ? known.textContent : kind.charAt(0).toUpperCase() + kind.slice(1);
   }
 
@@ -339,7 +340,7 @@
     $("overall").textContent =
       count(features, "fully") + " of " + features.length + " " + word("items-counted") + " fully in place, " +
       count(features, "partly") + " partly in place." + (indicators.length ? " " +
-      count(indicators, "fully") + " of " + indicators.length + " indicators of inadequate practice dealt with." : "");
+      count(indicators, "fully") + " of " + indicators.length + " " + word("indicators-counted") + " dealt with." : "");
 
     var rows = $("theme-rows");
     rows.textContent = "";
@@ -354,13 +355,19 @@
 
     plan();
     retired();
-    if (!$("open-indicators")) return;  // a framework with no indicators and no questions
+    if ($("open-indicators")) openIndicators(indicators);
+    if ($("open-questions")) openQuestions();
+  }
 
+  // The summary's lists (where the review has indicators, and questions): what still needs doing.
+  function openIndicators(indicators) {
     var open = indicators.filter(function (id) { return entry(id).rating !== "fully"; });
     list($("open-indicators"), $("open-indicators-none"), open.map(function (id) {
       return {text: items.get(id).item.title, href: "#" + NS + "item:" + id, note: "(" + ratingWord(id, entry(id).rating) + ")"};
     }));
+  }
 
+  function openQuestions() {
     var root = script.dataset.siteRoot || "";
     var unanswered = framework.questions.filter(function (question) {
       return question.probes.some(function (id) { return entry(id).rating !== "fully"; });
@@ -471,11 +478,11 @@
 
   // One row per record; a framework's own fields (per item, then per review) add a column each.
   function exportCsv() {
-    var own = (framework.item_fields || []).concat(framework.review_fields || []);
+    var own = framework.item_fields.concat(framework.review_fields);
     var header = ["Id", "Type", "Theme", "Item", "Rating", "Evidence", "Next action", "Who", "By when"].concat(
       own.map(function (field) { return field.label; }));
     var rows = S.exportRecords(state, framework).map(function (r) {
-      return [r.id, kindWord(r.kind === "inadequate" ? "indicator" : r.kind), r.theme, r.title,
+      return [r.id, kindWord(r.kind), r.theme, r.title,
               r.kind === "review" ? "" : ratingWord(r.id, r.rating), r.evidence, r.action, r.who, r.by].concat(
         own.map(function (field) { return r[field.id]; }));
     });
