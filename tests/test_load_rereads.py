@@ -37,6 +37,34 @@ def test_each_reader_gets_its_own_copy(tmp_path):
     assert second["council"] == council and second.lines == first.lines
 
 
+def test_a_copy_shares_nothing_a_reader_could_change_and_keeps_every_line(tmp_path):
+    from esafety_portal.yaml_loader import copy_tree, read_yaml
+
+    path = tmp_path / "f.yml"
+    path.write_text("id: a\nitems:\n  - id: b\n    tags: [x, y]\n    when: 2026-01-02\n", "utf-8")
+    data, _ = read_yaml(path, "f.yml")
+    copied = copy_tree(data)
+    assert copied == data and type(copied) is type(data)
+    # Every mapping and list is new, with its own lines; scalars, which cannot change, are shared.
+    assert copied["items"] is not data["items"] and copied["items"][0]["tags"] is not data["items"][0]["tags"]
+    assert (copied.lines, copied["items"].lines, copied["items"][0].lines) == (
+        data.lines, data["items"].lines, data["items"][0].lines)
+    copied.lines["id"] = 99
+    copied["items"].lines.append(99)
+    copied["items"][0]["tags"].append("z")
+    assert data.lines["id"] == 1 and 99 not in data["items"].lines and data["items"][0]["tags"] == ["x", "y"]
+
+
+def test_a_walk_visits_each_value_before_those_inside_it_in_file_order():
+    from esafety_portal.rules import walk
+
+    tree = {"a": [1, {"b": 2}], "c": {}, "d": [[3]]}
+    assert list(walk(tree)) == [
+        (("a",), "a", [1, {"b": 2}]), (("a", 0), None, 1), (("a", 1), None, {"b": 2}), (("a", 1, "b"), "b", 2),
+        (("c",), "c", {}), (("d",), "d", [[3]]), (("d", 0), None, [3]), (("d", 0, 0), None, 3)]
+    assert list(walk("scalar")) == [] and list(walk([], ("x",))) == []
+
+
 def test_only_changed_files_are_checked_against_their_schema_again(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project", parts=("data",))
     checked: list[str] = []

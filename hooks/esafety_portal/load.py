@@ -2,7 +2,6 @@
 then build the content model. All problems are collected and raised together."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from .errors import ContentError, ContentErrors
 from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
 from .values import parse_url
-from .yaml_loader import LineDict, read_yaml
+from .yaml_loader import LineDict, copy_tree, read_yaml
 
 
 
@@ -28,7 +27,7 @@ def read_data_file(path: Path, shown_as: str):
     if kept is None or kept[0] != raw:
         kept = (raw, *read_yaml(path, shown_as))
         _last_read[(str(path), shown_as)] = kept
-    return copy.deepcopy(kept[1]), list(kept[2])
+    return copy_tree(kept[1]), list(kept[2])
 
 
 # What a check finds in one file depends only on the file's bytes (and, for the schema check, on the

@@ -45,16 +45,32 @@ class IdEntry:
     family: str = ""  # the schema of the file it is in, such as framework
 
 
-def walk(node, path=()):
-    """Yield (path, parent_key, value) for every value in a tree of dicts and lists."""
+def _children(node):
+    """(its (key or index, value) pairs, whether the keys are a mapping's), or None for a scalar."""
     if isinstance(node, dict):
-        for key, value in node.items():
-            yield path + (key,), key, value
-            yield from walk(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield path + (index,), None, value
-            yield from walk(value, path + (index,))
+        return iter(node.items()), True
+    if isinstance(node, list):
+        return iter(enumerate(node)), False
+    return None
+
+
+def walk(node, path=()):
+    """Yield (path, parent_key, value) for every value in a tree of dicts and lists, each value
+    before those inside it. With a stack rather than nested generators: every load walks every
+    file, and a generator per level made each value pass up through every level above it."""
+    top = _children(node)
+    stack = [(path, *top)] if top else []
+    while stack:
+        here, pairs, mapping = stack[-1]
+        for key, value in pairs:
+            step = here + (key,)
+            yield step, key if mapping else None, value
+            below = _children(value)
+            if below:
+                stack.append((step, *below))
+                break
+        else:
+            stack.pop()
 
 
 def _kind_of(path, kinds: dict) -> str | None:

@@ -105,18 +105,25 @@ def counted(fw, kinds: set[str]) -> str:
 def words(fw, data: dict) -> dict[str, str]:
     """The words the tool's script says about a review's items (self_review_tool.html.jinja):
     each kind's name in the spreadsheet (its label, else the kind), how the items rated in place
-    are counted, and where some are rated dealt with, how those are counted, their heading and intro."""
+    are counted (and headed), and where some are rated dealt with, how those are counted, their
+    heading and intro."""
     in_place = {item["kind"] for theme in data["themes"] for item in theme["items"]}
     dealt_with = {item["kind"] for item in data["indicators"]}
     named = {f"kind:{kind}": (fw.kinds[kind].label if kind in fw.kinds and fw.kinds[kind].label else kind.capitalize())
              for kind in sorted(in_place | dealt_with)}
-    said = {**named, "items-counted": counted(fw, in_place)}
+    items = counted(fw, in_place)
+    said = {**named, "items-counted": items, "items-title": _capitalised(items)}
     if dealt_with:
         indicators = counted(fw, dealt_with)
         only = fw.kinds.get(next(iter(dealt_with))) if len(dealt_with) == 1 else None
-        said |= {"indicators-counted": indicators, "indicators-title": indicators[:1].upper() + indicators[1:],
+        said |= {"indicators-counted": indicators, "indicators-title": _capitalised(indicators),
                  "indicators-intro": only.intro if only else ""}
     return said
+
+
+def _capitalised(words: str) -> str:
+    """The first letter a capital, the rest as written (str.capitalize would lower a name's capitals)."""
+    return words[:1].upper() + words[1:]
 
 
 def version(body: dict) -> str:

@@ -160,10 +160,13 @@ def check_file(f) -> list[ContentError]:
             errors += copy_problems(f, at + ["checked"])
     if not previous:
         return errors
-    if f.schema == "template" and str(previous["version"]) == str(f.data["version"]):
+    if f.schema == "template" and _version(previous["version"]) >= _version(f.data["version"]):
+        same = _version(previous["version"]) == _version(f.data["version"])
         errors.append(ContentError(
             f.shown_as, line_of(f.data, ["previous", "version"]), "previous.version",
-            f"is {previous['version']}, the same as this version", "give the version this one replaced"))
+            f"is {previous['version']}, " + ("the same as this version" if same else
+                                              f"later than this version ({f.data['version']})"),
+            "give the version this one replaced" + ("" if same else ", or the new version number under version:")))
     for index, removed in enumerate(previous.get("removed", ())):
         at = ["previous", "removed", index]
         if removed.get("id") in own_ids:

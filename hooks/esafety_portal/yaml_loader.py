@@ -7,6 +7,8 @@ deeper than MAX_DEPTH (Python's recursion limit), and numbers longer than MAX_DI
 """
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -22,6 +24,9 @@ MAX_DEPTH = 20  # levels of lists and groups in one file; the data has under ten
 MAX_DIGITS = 15  # in a whole number; the longest the data needs is a year
 
 
+_IMMUTABLE = (str, int, float, bool, type(None), dt.date)
+
+
 class LineDict(dict):
     """A mapping with the 1-based line of itself (`line`) and of each key (`lines`)."""
 
@@ -34,6 +39,21 @@ class LineList(list):
 
     line: int = 1
     lines: list
+
+
+def copy_tree(node):
+    """A copy of a parsed file (LineDict, LineList and scalars) that shares nothing a caller could
+    change: what copy.deepcopy gives, several times faster (a test loads the data hundreds of times).
+    Scalars (str, int, float, bool, None, dates) cannot change, so they are shared."""
+    if isinstance(node, dict):
+        copied = type(node)((key, copy_tree(value)) for key, value in node.items())
+    elif isinstance(node, list):
+        copied = type(node)(copy_tree(value) for value in node)
+    else:
+        return node if isinstance(node, _IMMUTABLE) else copy.deepcopy(node)
+    if hasattr(node, "__dict__"):  # its lines (`line`, and `lines`: a dict or list of ints), not shared
+        copied.__dict__.update({name: copy.copy(value) for name, value in vars(node).items()})
+    return copied
 
 
 class _Problem(Exception):

@@ -20,6 +20,10 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
   `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
 """
 
+# How long a page must ask for nothing before its requests are taken as complete: the site's scripts
+# ask at once on loading (the search index, a tool's JSON), never on a timer.
+QUIET_MS = 250
+
 STORAGE = """() => ({local: Object.keys(localStorage), session: Object.keys(sessionStorage)})"""
 
 
@@ -50,13 +54,28 @@ def recording(browser) -> Iterator[tuple]:
             route.abort()
 
     context.route("**/*", route)
+    pending = set()  # requests sent and not yet answered
+    context.on("request", lambda request: pending.add(request))
+    context.on("requestfinished", lambda request: pending.discard(request))
+    context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
     page.on("console", lambda msg: "Content Security Policy" in msg.text
             and visit.csp_violations.append(f"{page.url}: {msg.text}"))
     page.on("pageerror", lambda err: visit.csp_violations.append(f"{page.url}: script error {err}"))
 
+    def settle(quiet_ms: int = QUIET_MS, step_ms: int = 25, limit_ms: int = 15000):
+        """Wait until the page has loaded and nothing has been asked for or answered for `quiet_ms`:
+        Playwright's "networkidle" waits 500 ms on every page, most of the gates' browsing time."""
+        page.wait_for_load_state("load")
+        quiet = waited = 0
+        while quiet < quiet_ms:
+            page.wait_for_timeout(step_ms)
+            waited += step_ms
+            quiet = 0 if pending else quiet + step_ms
+            assert waited < limit_ms, f"{page.url} was still loading {sorted(r.url for r in pending)} after {limit_ms} ms"
+
     def collect():
-        page.wait_for_load_state("networkidle")
+        settle()
         visit.csp_violations.extend(f"{page.url}: {v}" for v in page.evaluate("() => window.__cspViolations"))
         for kind, keys in page.evaluate(STORAGE).items():
             visit.storage.setdefault(kind, []).extend(k for k in keys if k not in visit.storage.get(kind, []))

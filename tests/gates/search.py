@@ -1,7 +1,8 @@
 """Type queries into the site's real Material search box and read the top results.
 
-The search gate and its own red test share this: a query is typed key by key (Material searches
-on keyup, in its web worker), then the result list is read once it has stopped changing.
+The search gate and its own red test share this: the box is cleared, the query put in it and a key
+released (Material searches on keyup, in its web worker, for what the box holds), then the result
+list is read once the worker has answered that one query and the list has stopped changing.
 """
 from __future__ import annotations
 
@@ -69,23 +70,35 @@ class SearchBox:
             raise AssertionError("the search box never finished loading its index (30 s)")
 
     def top(self, query: str, count: int = TOP) -> list[str]:
-        """The search index locations of the first `count` results for `query`, as typed by a reader."""
-        self.input.fill("")
-        self.input.type(query)
+        """The search index locations of the first `count` results for `query`, as a reader who has
+        typed it sees them."""
+        # Cleared first, so that the next answer shown can only be the one to `query`: typing key by
+        # key would ask the worker once per key and leave no way to tell the last answer from another.
+        self._ask("", "ready")
+        self._ask(query, "answer")
         return [self._location(href) for href in self._settled(query, count)]
 
-    def _settled(self, query: str, count: int, interval_ms: int = 100, steady: int = 3, limit_ms: int = 5000):
-        """Poll until the meta line and links are unchanged `steady` times in a row: the worker
-        answers every keystroke, so the last answer is the one that stays."""
+    def _ask(self, query: str, state: str, interval_ms: int = 20, limit_ms: int = 5000) -> None:
+        """Put `query` in the box, release a key, and wait until the result line is in `state`."""
+        self.input.fill(query)
+        self.input.press("End")
+        for _ in range(limit_ms // interval_ms):
+            if self.page.evaluate(META_STATE) == state:
+                return
+            self.page.wait_for_timeout(interval_ms)
+        raise AssertionError(f"the search box never showed {state!r} for {query!r}")
+
+    def _settled(self, query: str, count: int, interval_ms: int = 40, steady: int = 2, limit_ms: int = 5000):
+        """Poll until the links are unchanged `steady` times in a row: Material draws the answer's
+        results after its count."""
         seen, same = None, 0
         for _ in range(limit_ms // interval_ms):
-            self.page.wait_for_timeout(interval_ms)
             now = self.page.evaluate(FIRST_LINKS, count)
-            ready = self.input.input_value() == query and self.page.evaluate(META_STATE) == "answer"
-            same = same + 1 if ready and now == seen else 0
+            same = same + 1 if self.input.input_value() == query and now == seen else 0
             if same >= steady:
                 return now["links"]
             seen = now
+            self.page.wait_for_timeout(interval_ms)
         raise AssertionError(f"search results for {query!r} never settled (last seen: {seen})")
 
     def _location(self, href: str) -> str:

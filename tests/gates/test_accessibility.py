@@ -15,7 +15,8 @@ import pytest
 from axe import axe_violations
 from conftest import FIXTURES, node_tool
 
-SCHEMES = ["light", "dark"]
+# Material's palettes (mkdocs.yml): the scheme each puts on <body>, in the order its toggle cycles.
+SCHEMES = {"light": "default", "dark": "slate"}
 
 
 @pytest.fixture(scope="module")
@@ -23,30 +24,52 @@ def axe_js():
     return node_tool("axe-core/axe.min.js")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_has_no_wcag_violation(browser, site_url, site_pages, axe_js, scheme):
-    # bypass_csp: axe is injected as an inline script, which the site's own CSP rightly refuses.
-    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+def scheme_of(page) -> str:
+    shown = page.get_attribute("body", "data-md-color-scheme")
+    return next(name for name, attribute in SCHEMES.items() if attribute == shown)
+
+
+def switch_scheme(page) -> str:
+    """Switch to the other scheme with the header's toggle, as a reader does; the scheme now shown."""
+    before = scheme_of(page)
+    page.locator('form[data-md-component="palette"] label:not([hidden])').click()
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=SCHEMES[before])
+    return scheme_of(page)
+
+
+def test_every_page_has_no_wcag_violation_in_either_scheme(browser, site_url, site_pages, axe_js):
+    """Each page is loaded once and checked in both schemes: the toggle switches it, and the
+    scheme chosen is kept for the next page (Material remembers it), so the pages alternate
+    which scheme they are checked in first."""
+    # bypass_csp: axe is injected into every page, which the site's own CSP rightly refuses.
+    context = browser.new_context(color_scheme="light", bypass_csp=True)
+    context.add_init_script(path=str(axe_js))
     page = context.new_page()
-    problems = {}
+    problems, checked = {}, {name: 0 for name in SCHEMES}
     try:
         for url in site_pages:
             page.goto(site_url + url)
-            expected = "slate" if scheme == "dark" else "default"
-            assert page.get_attribute("body", "data-md-color-scheme") == expected, url
+            for _ in SCHEMES:
+                scheme = scheme_of(page)
+                found = axe_violations(page, axe_js)
+                checked[scheme] += 1
+                if found:
+                    problems[f"{url or '/'} ({scheme})"] = found
+                switch_scheme(page)
+        # The search dialog, open with results showing, is part of every page too.
+        for _ in SCHEMES:
+            page.goto(site_url)
+            page.keyboard.press("/")  # Material's keyboard shortcut: opens search, focuses the box
+            page.keyboard.type("online safety")
+            page.locator(".md-search-result__item").first.wait_for()
             found = axe_violations(page, axe_js)
             if found:
-                problems[url or "/"] = found
-        # The search dialog, open with results showing, is part of every page too.
-        page.goto(site_url)
-        page.keyboard.press("/")  # Material's keyboard shortcut: opens search, focuses the box
-        page.keyboard.type("online safety")
-        page.locator(".md-search-result__item").first.wait_for()
-        found = axe_violations(page, axe_js)
-        if found:
-            problems["/ (search open)"] = found
+                problems[f"/ (search open, {scheme_of(page)})"] = found
+            page.keyboard.press("Escape")
+            switch_scheme(page)
     finally:
         context.close()
+    assert checked == {name: len(site_pages) for name in SCHEMES}, checked
     assert not problems, "axe found WCAG violations:\n" + "\n".join(
         f"{url}: {line}" for url, lines in problems.items() for line in lines)
 

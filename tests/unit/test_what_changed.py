@@ -214,6 +214,14 @@ def test_a_template_s_previous_version_is_not_its_own(tmp_path):
     assert problems(tmp_path, text, "template") == [(5, "previous.version", "is 1.1, the same as this version")]
 
 
+def test_a_template_s_previous_version_is_not_later_than_its_own(tmp_path):
+    # Numbers, not words: 1.10 is later than 1.9.
+    text = 'id: tpl-a\nversion: "1.9"\nsections: []\nprevious:\n  version: "1.10"\n'
+    assert problems(tmp_path, text, "template") == [(5, "previous.version", "is 1.10, later than this version (1.9)")]
+    earlier = 'id: tpl-a\nversion: "1.10"\nsections: []\nprevious:\n  version: "1.9"\n'
+    assert problems(tmp_path, earlier, "template") == []
+
+
 def test_the_open_data_carries_the_records_as_the_data_file_has_them():
     record = framework_record(make_content(frameworks=[edition()]).frameworks[0])
     assert record["previous"]["short_title"] == "FW 2025" and record["previous"]["complete"] is False
