@@ -194,8 +194,9 @@ def check_markdown(value) -> str:
 
 # -- printing plain words -----------------------------------------------------------------------
 # Characters Python-Markdown gives a meaning to anywhere in a line, and | for tables, escaped with
-# a backslash; # + - . ! mean something only at the start of a line, so they are escaped there.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])|^([#+\-.!])")
+# a backslash; # + - . ! mean something only at the start of a line, so they are escaped there, as
+# is the . or ) after a number that starts a line ("1. Online safety" would become a numbered list).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|]|^[#+\-.!])|^([0-9]+)([.)])")
 # What Python's str.splitlines (and Markdown, which reads \r as a line end) splits lines on.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
@@ -208,7 +209,12 @@ def plain(value) -> str:
         return ", ".join(plain(v) for v in value)
     text = html.escape(str(value), quote=False)  # quotes mean nothing in Markdown text
     # Every line break (a carriage return too) becomes a space: Markdown would start a new block.
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), _LINE_BREAK.sub(" ", text))
+    return _MARKDOWN_SPECIAL.sub(_escaped, _LINE_BREAK.sub(" ", text))
+
+
+def _escaped(found: re.Match) -> str:
+    mark, number, after_number = found.groups()
+    return "\\" + mark if mark else number + "\\" + after_number
 
 
 def attribute(value) -> str:
