@@ -256,4 +256,6 @@ class Content:
         return sorted(every, key=lambda c: (c.date, c.file), reverse=True)
 
     def overdue(self, today: dt.date) -> list[FileMeta]:
-        return [meta for meta in self.files.values() if meta.review and meta.review.overdue(today)]
+        """The files past their review date, the longest overdue first (as `make review` lists them)."""
+        late = [meta for meta in self.files.values() if meta.review and meta.review.overdue(today)]
+        return sorted(late, key=lambda meta: (meta.review.next_due, meta.file))
