@@ -8,7 +8,7 @@ from __future__ import annotations
 from .framework_review import data_of_review, page_of_review, reviewable, reviews
 from .generated_pages import FIXED_PAGES, Asset, PageSpec
 from .pages import relative_path
-from .self_review import as_json, review, words
+from .self_review import as_json, checklist_words, review, words
 from .what_changed import change_page, framework_changes
 
 INDEX = FIXED_PAGES["frameworks"]["index"]
@@ -57,5 +57,6 @@ def review_pages(build, fw, section: str, menu_order: int) -> list:
     data = review(build.content, fw, build.use_directory_urls)
     return [review_data(fw, data),
             PageSpec(page_of_review(fw), "framework_review.md.jinja", {
-                "fw": fw, "data_path": data_of_review(fw), "framework": data, "words": words(fw, data)},
+                "fw": fw, "data_path": data_of_review(fw), "framework": data, "words": words(fw, data),
+                "checklist": checklist_words(fw, data)},
                 title=fw.self_review.title, section=section, menu_order=menu_order)]

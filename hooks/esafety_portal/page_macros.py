@@ -21,7 +21,7 @@ from .framework_review import page_of_review, reviewable
 from .model import Content
 from .pages import pages_of_data_files, relative_path
 from .render import Renderer
-from .self_review import hand_written, page_url, review, words
+from .self_review import checklist_words, hand_written, page_url, review, words
 from .what_changed import change_lists
 
 # The parts of frameworks' details a page can show (overrides/markdown/details/<name>.md.jinja).
@@ -90,7 +90,8 @@ def page_macros(content: Content, renderer: Renderer | None, page: Callable[[], 
                               f"this page, but none does — add 'page: {page()}' under self_review: in that framework's "
                               "file in data/frameworks/, or remove the call")
         data = review(content, fw, use_directory_urls)
-        return renderer.render("self_review.md.jinja", page(), framework=data, fw=fw, words=words(fw, data))
+        return renderer.render("self_review.md.jinja", page(), framework=data, fw=fw, words=words(fw, data),
+                               checklist=checklist_words(fw, data))
 
     def incident_record() -> str:
         """The incident record's form, its printed record and its blank downloads (incident_record.FIELDS)."""

@@ -121,6 +121,23 @@ def words(fw, data: dict) -> dict[str, str]:
     return said
 
 
+def checklist_words(fw, data: dict) -> dict[str, str]:
+    """The words of the checklist printed without JavaScript (_checklist.md.jinja): each table's
+    first column is headed by its items' kind (the kind's label: in the file), or "Item" where the
+    items are of several kinds or the kind has no label; the questions are headed by their kind's
+    plural, and said to be answered well once every rated item they test is in place."""
+    def heading(items: list, otherwise: str) -> str:
+        kinds = {item["kind"] for item in items}
+        placed = fw.kinds.get(next(iter(kinds))) if len(kinds) == 1 else None
+        return placed.label if placed and placed.label else otherwise
+
+    in_place = [item for theme in data["themes"] for item in theme["items"]]
+    item_heading = heading(in_place, "Item")
+    return {"item-heading": item_heading, "indicator-heading": heading(data["indicators"], "Item"),
+            "questions-title": _capitalised(counted(fw, {q["kind"] for q in data["questions"]})),
+            "question-tests": item_heading.lower() if item_heading != "Item" else "item"}
+
+
 def _capitalised(words: str) -> str:
     """The first letter a capital, the rest as written (str.capitalize would lower a name's capitals)."""
     return words[:1].upper() + words[1:]

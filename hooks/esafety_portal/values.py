@@ -195,8 +195,9 @@ def check_markdown(value) -> str:
 # -- printing plain words -----------------------------------------------------------------------
 # Characters Python-Markdown gives a meaning to anywhere in a line, and | for tables, escaped with
 # a backslash; # + - . ! mean something only at the start of a line, so they are escaped there, as
-# is the . or ) after a number that starts a line ("1. Online safety" would become a numbered list).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|]|^[#+\-.!])|^([0-9]+)([.)])")
+# is the . or ) after a number that starts a line and ends a word ("1. Online safety" would become
+# a numbered list; "1.2" would not).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|]|^[#+\-.!])|^([0-9]+)([.)])(?=[ \t]|$)")
 # What Python's str.splitlines (and Markdown, which reads \r as a line end) splits lines on.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 

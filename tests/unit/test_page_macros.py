@@ -121,7 +121,7 @@ def test_the_hand_written_self_review_takes_its_kinds_words_from_the_file_it_rat
         items=[{"id": "feat-1", "kind": "feature", "group": "theme-a", "title": "Leaders lead", "text": "Leaders lead."},
                {"id": "bad-1", "kind": "inadequate", "title": "No policy", "text": "There is no policy."}])
     markdown = macros(make_content(frameworks=[rated]), root, "self-review.md")["self_review"]()
-    assert "## Indicators of inadequate practice {: #sr-checklist-inadequate }\n\nDeal with these first.\n" in markdown
+    assert "## Red flags {: #sr-checklist-inadequate }\n\nDeal with these first.\n" in markdown
     assert '<span data-word="indicators-intro">Deal with these first.</span>' in markdown
     assert "| Red flag | Does it still apply? |" in markdown and "| Sign of strength | How far is it in place? |" in markdown
     # What the tool's script says about them: the spreadsheet's names, the summary's counts and headings.

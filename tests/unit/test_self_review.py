@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from esafety_portal.self_review import counted, hand_written, rated_ids, review, version, words
+from esafety_portal.self_review import checklist_words, counted, hand_written, rated_ids, review, version, words
 from support.content_factory import framework, make_content
 
 # A hand-written review (like the 2012 briefing's) rating two kinds of four, with a question probing one.
@@ -83,3 +83,18 @@ def test_items_of_several_kinds_or_of_a_kind_of_several_words_are_counted_as_ite
     fw = content().get("new-2026")
     assert counted(fw, {"standard"}) == "standards"
     assert counted(fw, {"standard", "duty"}) == counted(fw, {"key duty"}) == counted(fw, set()) == "items"
+
+
+def test_the_printed_checklist_heads_each_table_with_its_items_kind_or_item():
+    both = content()
+    old = both.get("old-2001")
+    assert checklist_words(old, review(both, old)) == {
+        "item-heading": "Sign of strength", "indicator-heading": "Red flag",
+        "questions-title": "Questions", "question-tests": "sign of strength"}
+    new = both.get("new-2026")  # one kind, with no label in the file
+    assert checklist_words(new, review(both, new))["item-heading"] == "Item"
+    asked = copy.deepcopy(BRIEFING)
+    asked["kinds"]["question"]["plural"] = "questions inspectors may ask"
+    asked_content = make_content(frameworks=[asked])
+    fw = asked_content.get("old-2001")
+    assert checklist_words(fw, review(asked_content, fw))["questions-title"] == "Questions inspectors may ask"

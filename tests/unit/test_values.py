@@ -24,6 +24,11 @@ def test_plain_leaves_no_markup(hostile):
     assert html.count("<") == 2, f"{hostile!r} became markup: {html}"  # only the <p></p> around it
 
 
+@pytest.mark.parametrize("value", ["1.2", "2026", "3)x", "Version 1. Next"])
+def test_a_number_that_cannot_start_a_list_is_printed_as_it_is(value):
+    assert plain(value) == value
+
+
 def test_plain_prints_the_words_themselves():
     html = markdown.markdown(plain("O'Brien & <Sons> [1]"), extensions=EXTENSIONS)
     assert html == "<p>O'Brien &amp; &lt;Sons&gt; [1]</p>"
