@@ -76,8 +76,8 @@ def duties_json(content) -> bytes:
 
 
 def files(content, today: dt.date | None = None) -> dict[str, bytes]:
-    """Path under the site -> bytes (none for a site with no duties.yml)."""
-    if content.school_year is None:
+    """Path under the site -> bytes (none for a site with no duties.yml, whose year has no duties)."""
+    if content.school_year is None or not content.school_year.duties:
         return {}
     return {f"{FOLDER}/{CALENDAR}": default_calendar(content, today), f"{FOLDER}/{DUTIES_JSON}": duties_json(content)}
 
