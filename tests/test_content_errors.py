@@ -290,21 +290,28 @@ def test_a_tab_after_a_key(project):
                                         "(a tab character: YAML needs spaces) — replace the tab on this line with spaces")
 
 
-def test_a_misspelt_id_gets_the_same_suggestion_in_a_template_as_in_a_framework(project):
-    line = replace_in(project / "data/templates/aup-ks2.yml", "addresses: [feature-11",
-                      "addresses: [kcsie-2026-mobile-technolgy")
+def test_a_misspelt_id_gets_the_same_suggestion_in_a_template_as_in_a_framework(project, content):
+    # Any current framework item's id with one letter dropped, written where a template clause
+    # names what it addresses, then where a framework item names what to see also.
+    real = next(item.id for fw in content.frameworks if fw.current for item in fw.items if len(item.id) > 8)
+    typo = real[:-2] + real[-1]
+    template = project / content.templates[0].data_file
+    line = edit_yaml(template, ["sections", 0, "clauses", 0, "addresses"], [typo])
     error = only_error(project)
-    assert (error.line, error.problem, error.fix) == (
-        line, "refers to 'kcsie-2026-mobile-technolgy', which does not exist", "did you mean 'kcsie-2026-mobile-technology'?")
-    replace_in(project / "data/templates/aup-ks2.yml", "kcsie-2026-mobile-technolgy", "feature-11")
-    replace_in(project / "data/frameworks/kcsie-2026.yml", "see_also: [", "see_also: [kcsie-2026-mobile-technolgy, ")
+    assert (error.file, error.line, error.problem, error.fix) == (
+        content.templates[0].data_file, line, f"refers to '{typo}', which does not exist", f"did you mean '{real}'?")
+    edit_yaml(template, ["sections", 0, "clauses", 0, "addresses"], list(content.templates[0].clauses[0].addresses))
+    fw, item = next((fw, item) for fw in content.frameworks for item in fw.items if item.refs.get("see_also"))
+    edit_yaml(project / fw.data_file, path_of(project / fw.data_file, item.id) + ["links", "see_also"], [typo])
     assert only_error(project).fix == error.fix
 
 
-def test_non_https_url(project):
-    line = replace_in(project / "data/organisations.yml", "url: https://swgfl.org.uk/", "url: http://swgfl.org.uk/")
+def test_non_https_url(project, content):
+    organisation = content.organisations[0]
+    line = edit_yaml(project / "data/organisations.yml", ["organisations", 0, "url"],
+                     str(organisation.url).replace("https://", "http://", 1))
     error = only_error(project)
-    assert error.line == line and "https://" in error.fix
+    assert (error.file, error.line) == ("data/organisations.yml", line) and "https://" in error.fix
 
 
 def test_non_https_link_in_text(project):
