@@ -11,10 +11,9 @@ import pytest
 
 from esafety_portal.errors import ContentErrors
 from esafety_portal.load import load_content
-from support.project_copy import copy_project, replace_in
-
-FM = "data/frameworks/dfe-filtering-monitoring.yml"
-BRIEFING = "data/frameworks/inspecting-e-safety-2012.yml"
+from support.edit_yaml import add_yaml, edit_yaml, path_of
+from support.project_copy import copy_project
+from support.site import ROOT
 
 
 def test_every_historical_item_is_carried_forward_or_says_why_not(content):
@@ -82,36 +81,41 @@ def test_the_crosswalk_is_open_data(content, built_site):
         (i.id, "", "no-current-equivalent") for i in content.historical_items() if i.extra.no_current_equivalent]
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ("item: feature-02", "item: feature-99", "refers to 'feature-99', which does not exist"),
-    ("relation: strengthened", "relation: stronger", "'stronger' is not allowed"),
-    ("item: feature-02", "item: ceop", "refers to 'ceop', which is a organisation, not a feature or inadequate or recommendation"),
+def first_mapping(content):
+    """(file, path) of the first crosswalk row of a current framework: where its item: is."""
+    fw, item = next((fw, item) for fw in content.frameworks for item in fw.items if item.extra.grew_out_of)
+    return fw.data_file, path_of(ROOT / fw.data_file, item.id) + ["grew_out_of", 0]
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("item", "feature-99", "refers to 'feature-99', which does not exist"),
+    ("relation", "stronger", "'stronger' is not allowed"),
+    ("item", "an organisation", "which is a organisation, not a feature or inadequate or recommendation"),
 ])
-def test_a_crosswalk_mistake_gets_file_line_and_fix(tmp_path, old, new, message):
+def test_a_crosswalk_mistake_gets_file_line_and_fix(tmp_path, content, field, value, message):
     project = copy_project(tmp_path, parts=("data",))
-    line = replace_in(project / FM, old, new)
+    file, where = first_mapping(content)
+    value = content.organisations[0].id if value == "an organisation" else value
+    line = edit_yaml(project / file, where + [field], value)
     with pytest.raises(ContentErrors) as caught:
         load_content(project)
     mine = [e for e in caught.value.errors if message in e.problem]
-    assert mine and mine[0].file == FM and mine[0].line == line and mine[0].fix, caught.value.report()
+    assert mine and mine[0].file == file and mine[0].line == line and mine[0].fix, caught.value.report()
 
 
-@pytest.mark.parametrize("file, after, message", [
-    # A reason on an item something still carries forward contradicts the mapping.
-    (BRIEFING, "    title: Leaders make e-Safety a priority\n",
-     "says 'feature-02' has no current equivalent, but an item in data/frameworks/"),
-    # Only historical items of the crosswalk's kinds can lack a current equivalent.
-    (FM, "    title: Review filtering and monitoring at least annually\n",
-     "is given for a standard of a current framework"),
-])
-def test_no_current_equivalent_in_the_wrong_place_gets_file_line_and_fix(tmp_path, file, after, message):
+@pytest.mark.parametrize("place", ["a historical item carried forward", "a current item"])
+def test_no_current_equivalent_in_the_wrong_place_gets_file_line_and_fix(tmp_path, content, place):
     project = copy_project(tmp_path, parts=("data",))
-    target = project / file
-    text = target.read_text("utf-8")
-    assert text.count(after) == 1
-    target.write_text(text.replace(after, after + "    no_current_equivalent: Nothing today asks for this at all.\n"),
-                      "utf-8")
-    line = text[:text.index(after)].count("\n") + 2
+    if place == "a current item":
+        fw = next(fw for fw in content.frameworks if fw.current)
+        item = fw.items[0]
+        file, message = fw.data_file, f"is given for a {item.kind} of a current framework"
+    else:
+        item = content.get(content.mappings()[0].historical)
+        file = content.framework_of(item.id).data_file
+        message = f"says '{item.id}' has no current equivalent, but an item in data/frameworks/"
+    line = add_yaml(project / file, path_of(project / file, item.id), "no_current_equivalent",
+                    "Nothing today asks for this at all.")
     with pytest.raises(ContentErrors) as caught:
         load_content(project)
     mine = [e for e in caught.value.errors if message in e.problem]

@@ -59,3 +59,23 @@ def path_of(path: Path, item_id: str) -> list:
     found = [list(p) for p, _key, value in walk(data) if isinstance(value, dict) and value.get("id") == item_id]
     assert found, f"no item has the id {item_id!r} in {path}"
     return found[0]
+
+
+def add_yaml(path: Path, where: list, key: str, value) -> int:
+    """Add `key: value` to the mapping at `where` in the YAML file `path`, on the line after the
+    mapping's first key (so a list item keeps its `- id:` first); return the new line's number."""
+    data, problems = read_yaml(path, path.name)
+    assert not problems, problems
+    node = data
+    for step in where:
+        node = node[step]
+    assert isinstance(node, LineDict) and node and key not in node, f"{where} in {path} is not a mapping without {key}"
+    first = next(iter(node))
+    line = node.lines[first]
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    text = lines[line - 1]
+    indent = len(text) - len(text.lstrip(" -"))  # the first key's column, after any "- "
+    assert text[indent:].startswith(f"{first}:"), f"line {line} of {path} does not start {where}: {text!r}"
+    lines.insert(line, f"{' ' * indent}{key}: {_value_text(value)}\n")
+    path.write_text("".join(lines), "utf-8")
+    return line + 1
