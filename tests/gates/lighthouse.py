@@ -30,7 +30,8 @@ TARGET = 0.95
 # above the slow-site fixture's 0.56; reports/lighthouse.md keeps every run's figures.
 TARGETS = {"performance": 0.75, "accessibility": TARGET, "best-practices": TARGET, "seo": TARGET}
 # Lighthouse's own advice for variable results: the median of several runs. Only performance
-# varies, so the runs after the first score performance alone (no accessibility audit to run).
+# varies, so the runs after the first score performance alone (no accessibility audit to run),
+# and they stop once the median of RUNS is decided (until_decided): usually after two.
 RUNS = 3
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run"
                 " --disable-background-networking --disable-component-update --disable-sync")
@@ -81,3 +82,18 @@ def median_scores(runs: list[Run]) -> dict[str, float]:
 def shortfalls(scores: dict[str, float]) -> list[str]:
     """The categories under their target, e.g. ['performance 0.71 (under 0.80)']."""
     return [f"{c} {scores[c]:.2f} (under {TARGETS[c]:.2f})" for c in CATEGORIES if scores[c] < TARGETS[c]]
+
+
+def until_decided(run, floor: float, most: int = RUNS) -> list[Run]:
+    """Runs of one page (`run(n)` makes the n-th, from 0), stopping as soon as the median of `most`
+    runs is decided: once more than half of `most` are at or above the performance `floor` (the
+    median is too, whatever the rest score) or below it. The same verdict as always making `most`
+    runs, with fewer: two of three when the first two agree."""
+    runs: list[Run] = []
+    needed = most // 2 + 1
+    while len(runs) < most:
+        runs.append(run(len(runs)))
+        above = sum(r.scores["performance"] >= floor for r in runs)
+        if above >= needed or len(runs) - above >= needed:
+            break
+    return runs

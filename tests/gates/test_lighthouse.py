@@ -6,10 +6,13 @@ SETTINGS), served compressed as the real host serves them.
 The scores of every run go in reports/lighthouse.md."""
 from __future__ import annotations
 
+import itertools
+import statistics
+
 import pytest
 
 from conftest import FIXTURES, node_tool, require_program
-from lighthouse import CATEGORIES, RUNS, TARGETS, lighthouse, median_scores, shortfalls
+from lighthouse import CATEGORIES, RUNS, TARGETS, lighthouse, median_scores, shortfalls, until_decided
 from support.site import StaticServer, member_ids
 
 PAGES = {"home": "", "guidance": "inspection/features/", "template": "templates/esafety-policy/",
@@ -32,17 +35,22 @@ def run_lighthouse(tmp_path_factory):
     cli = node_tool("lighthouse/cli/index.js")
     out = tmp_path_factory.mktemp("lighthouse")
 
-    def run(url: str, name: str, times: int):
-        return [lighthouse(node, cli, url, out / f"{name}-{n}.json", CATEGORIES if n == 0 else ["performance"])
-                for n in range(times)]
+    def run(url: str, name: str, times: int | None = None):
+        """`times` runs of `url`, or (None) as many as the median of RUNS needs (until_decided)."""
+        def one(n: int):
+            return lighthouse(node, cli, url, out / f"{name}-{n}.json", CATEGORIES if n == 0 else ["performance"])
+        if times is None:
+            return until_decided(one, TARGETS["performance"])
+        return [one(n) for n in range(times)]
     return run
 
 
 @pytest.fixture(scope="module")
 def results(run_lighthouse, site_url, reports_dir):
-    runs = {kind: run_lighthouse(site_url + path, kind, RUNS) for kind, path in PAGES.items()}
+    runs = {kind: run_lighthouse(site_url + path, kind) for kind, path in PAGES.items()}
     lines = ["# Lighthouse scores", "",
-             f"Simulated mobile conditions (tests/gates/lighthouse.py); the median of {RUNS} runs per page; "
+             f"Simulated mobile conditions (tests/gates/lighthouse.py); the median of {RUNS} runs per page "
+             "(the runs stop once it is decided); "
              f"targets {', '.join(f'{c} {t:.2f}' for c, t in TARGETS.items())}.", "",
              "| page | " + " | ".join(CATEGORIES) + " | runs (perf) | metrics (last run) |",
              "|---" * (len(CATEGORIES) + 3) + "|"]
@@ -80,3 +88,22 @@ def test_each_category_is_the_median_of_the_runs_that_scored_it():
             Run({"performance": 0.9}, {}, []), Run({"performance": 0.85}, {}, [])]
     assert median_scores(runs) == {"performance": 0.85, "accessibility": 1, "best-practices": 0.9, "seo": 1}
     assert shortfalls(median_scores(runs)) == ["best-practices 0.90 (under 0.95)"]
+
+
+@pytest.mark.parametrize("scores", list(itertools.product([0.9, 0.5], repeat=RUNS)))
+def test_stopping_once_the_median_is_decided_gives_the_median_of_every_runs_verdict(scores):
+    """Whatever the runs would score, stopping early passes exactly when the median of all RUNS would."""
+    from lighthouse import Run
+
+    made = []
+
+    def run(n):
+        made.append(n)
+        return Run({"performance": scores[n]}, {}, [])
+
+    runs = until_decided(run, 0.75)
+    assert made == list(range(len(runs))) and len(runs) <= RUNS
+    full = statistics.median(scores) >= 0.75
+    assert (statistics.median(r.scores["performance"] for r in runs) >= 0.75) == full
+    if scores[0] >= 0.75 and scores[1] >= 0.75 or scores[0] < 0.75 and scores[1] < 0.75:
+        assert len(runs) == 2, "two runs that agree decide the median of three"
