@@ -174,7 +174,7 @@ def test_every_mistake_fails_the_build_with_file_line_and_fix(project, tmp_path,
 # editor's correct change leaves them green. Run on the edited copy, as its own suite.
 RULE_MODULES = ["tests/test_data_files.py", "tests/test_content_errors.py", "tests/test_schema_check.py",
                 "tests/test_placed_frameworks.py", "tests/test_crosswalk.py", "tests/test_seed_content.py",
-                "tests/test_built_site.py", "tests/test_framework_family.py", "tests/templates/test_model.py",
+                "tests/test_built_site.py", "tests/test_framework_family.py", "tests/templates/test_template_rules.py",
                 "tests/templates/test_readability.py", "tests/templates/test_real_documents.py"]
 
 
