@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from esafety_portal.build_state import build_state
@@ -18,6 +19,9 @@ def on_files(files, config):
     content = build_state(config).content
     docs_dir = Path(config["docs_dir"])
     directory_urls = config["use_directory_urls"]
+    if not (docs_dir / WHATS_NEW).is_file():
+        raise PluginError(f"docs/{WHATS_NEW}: is missing, and the feed of changes (/{PATH}) links every reader to it "
+                          "— restore the page: a title, and {{ whats_new() }} under its heading")
     found = entries(content, pages_of_data_files(content, docs_dir), (WHATS_NEW, page_title(docs_dir, WHATS_NEW)),
                     directory_urls)
     files.append(File.generated(config, PATH, content=atom_feed(content.site, found, page_url(WHATS_NEW, directory_urls))))

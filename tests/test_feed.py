@@ -154,3 +154,14 @@ def test_a_feed_reader_reads_it_as_atom_1_0(feed, built_site):
         assert parsed.entries and all(e.id and e.title and e.link and e.updated_parsed for e in parsed.entries)
     hostile = feedparser.parse(feed).entries
     assert " ".join(HOSTILE.split()) in [e.summary for e in hostile]
+
+
+def test_a_site_without_its_whats_new_page_is_told_to_restore_it(tmp_path):
+    """The feed links every reader to docs/whats-new.md: without it the build stops with the page and
+    the fix, and no traceback (the no-guides scenario, tests/sites/no-guides/, less that page)."""
+    from support.scenario_site import build_scenario
+
+    built = build_scenario("no-guides", tmp_path, change=lambda project: (project / "docs/whats-new.md").unlink())
+    assert not built.ok and "Traceback" not in built.result.stderr
+    assert ("docs/whats-new.md: is missing, and the feed of changes (/feed.xml) links every reader to it — restore "
+            "the page: a title, and {{ whats_new() }} under its heading") in built.result.stderr

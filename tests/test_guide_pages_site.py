@@ -5,11 +5,11 @@ shows one, the law labelled, sources linked to their framework items; and a site
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from support.guides import guide_project
+from support.scenario_site import build_scenario
 from support.site import mkdocs_build
 
 PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
@@ -101,13 +101,12 @@ def test_the_guide_shows_its_review_dates_and_prints_its_address(site):
 
 
 def test_a_site_with_no_guides_builds_and_says_none_yet(tmp_path):
-    project = guide_project(tmp_path / "project", parts=PARTS)
-    shutil.rmtree(project / "data" / "guides")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = article(read(tmp_path / "site", "what-to-do"))
+    """The no-guides scenario (tests/sites/no-guides/): no data/guides/ at all."""
+    built = build_scenario("no-guides", tmp_path)
+    assert built.ok, built.result.stderr
+    page = article(built.page("what-to-do/"))
     assert "No guides have been published yet." in page
-    assert EXAMPLE in page  # the county's contacts are still there, still marked
+    assert EXAMPLE in page and 'href="tel:01000000000"' in page  # the county's contacts, still marked
 
 
 def test_the_home_page_leads_with_tasks_and_keeps_2012_under_history(site):
