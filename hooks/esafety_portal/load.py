@@ -110,6 +110,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
     errors += generated_pages.check_reserved_ids(valid)
     docs_dir = project_dir / "docs"  # absent when only data/ is checked; the pages are then not checked
     checked = rules.Checked(parsed, valid, ids, docs_dir if docs_dir.is_dir() else None)
+    errors += rules.check_family_pages(parsed, checked.docs_dir)
     for family in FAMILIES:  # each family's own rules (families.py)
         for name in family.rules:
             errors += registry.function(name)(checked)

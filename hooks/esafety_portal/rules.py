@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import duplicate_ids, values
 from .errors import ContentError
-from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, LINKS, family_of
+from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, FAMILIES, LINKS, family_of
 from .yaml_loader import LineDict, LineList, format_path, line_of
 
 
@@ -248,4 +248,23 @@ def check_urls(files: list[DataFile]) -> list[ContentError]:
                 problem = values.url_problem(value)
                 if problem:
                     errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path), *problem))
+    return errors
+
+
+def check_family_pages(files: list[DataFile], docs_dir: Path | None) -> list[ContentError]:
+    """Every hand-written page a family's file is shown on (families.Family: page, kind_pages) is
+    in docs/: without it, the file's items would silently lose their page and every link to them."""
+    if docs_dir is None:
+        return []
+    errors = []
+    for family in FAMILIES:
+        pages = ([family.page] if family.page and not family.template else []) + list(family.kind_pages.values())
+        shown_as = f"data/{family.file}"
+        if not family.file or not any(f.shown_as == shown_as for f in files):
+            continue
+        for page in dict.fromkeys(pages):
+            if not (docs_dir / page).is_file():
+                errors.append(ContentError(shown_as, 1, "", f"is shown on the page docs/{page}, which is missing",
+                                           f"restore docs/{page} from the last good version: the portal puts this "
+                                           "file's items on it, and every link to them goes there"))
     return errors

@@ -1,7 +1,7 @@
 """rules.py: kinds and reference fields belong to the family whose file holds them."""
 from __future__ import annotations
 
-from esafety_portal.rules import DataFile, check_references, collect_ids
+from esafety_portal.rules import DataFile, check_family_pages, check_references, collect_ids
 from support.content_factory import data_files, framework, template
 
 
@@ -37,3 +37,21 @@ def test_a_file_of_no_family_has_no_kinds_or_references():
 def test_a_file_of_a_family_with_its_own_kind_has_its_id_typed_by_it():
     ids, _ = collect_ids(data_files(frameworks=[framework("fw-a")], templates=[template("tpl-a")]))
     assert (ids["fw-a"].kind, ids["tpl-a"].kind) == ("framework", "template")
+
+
+def test_a_family_file_needs_the_hand_written_pages_it_is_shown_on(tmp_path):
+    files = data_files() + [DataFile("data/duties.yml", "duties", {})]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "school-year.md").write_text("# The school's year\n")
+    found = [str(e) for e in check_family_pages(files, docs)]
+    assert found == [
+        "data/organisations.yml:1: is shown on the page docs/organisations.md, which is missing — restore "
+        "docs/organisations.md from the last good version: the portal puts this file's items on it, and every "
+        "link to them goes there",
+        "data/duties.yml:1: is shown on the page docs/training-record.md, which is missing — restore "
+        "docs/training-record.md from the last good version: the portal puts this file's items on it, and every "
+        "link to them goes there"]
+    assert check_family_pages(data_files(), None) == [], "only data/ checked: pages are not"
+    (docs / "organisations.md").write_text("# Organisations\n")
+    assert check_family_pages(data_files(), docs) == [], "an optional file that is not there needs no page"
