@@ -22,13 +22,14 @@ ORGANISATIONS = {
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    """The smallest project that checks clean: the real schemas, a site, one organisation, a page."""
+    """The smallest project that checks clean: the real schemas, a site, one organisation, its page."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     shutil.copytree(ROOT / "data" / "schema", tmp_path / "data" / "schema")
     (tmp_path / "data" / "site.yml").write_text(yaml.safe_dump(SITE), "utf-8")
     (tmp_path / "data" / "organisations.yml").write_text(yaml.safe_dump(ORGANISATIONS), "utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nWelcome.\n", "utf-8")
+    (tmp_path / "docs" / "organisations.md").write_text("# Organisations\n\n{{ organisations() }}\n", "utf-8")
     return tmp_path
 
 
