@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from support.messages import next_message, watch_message
+
 PATH = "self-review/"
 
 
@@ -43,9 +45,9 @@ def offer_file(page, name: str, data: bytes):
 
 def import_bytes(page, name: str, data: bytes) -> str:
     """Import a file that needs no choice (no answers yet, or refused) and return what the page said."""
+    watch_message(page, "sr:message")
     offer_file(page, name, data)
-    page.locator("#sr\\:message").wait_for(state="visible")
-    return page.inner_text("#sr\\:message")
+    return next_message(page)
 
 
 def watch_errors(page) -> list[str]:
