@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import statistics
 import subprocess
 from dataclasses import dataclass
@@ -54,14 +55,49 @@ class Run:
     failed_audits: list[str]  # the audits that cost points, for the report
 
 
-def lighthouse(node: str, cli: Path, url: str, out: Path, categories: list[str] = CATEGORIES) -> Run:
-    """One Lighthouse run under SETTINGS, scoring `categories`."""
-    command = [node, str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(categories)}", *SETTINGS]
-    done = subprocess.run(command, env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"),
-                          capture_output=True, text=True, timeout=300)
-    if done.returncode or not out.exists():
-        raise AssertionError(f"Lighthouse did not run on {url}:\n{done.stdout}\n{done.stderr}")
+RUNNER = Path(__file__).with_name("lighthouse_runner.mjs")
+ANSWER_SECONDS = 300  # one run's limit: a page Lighthouse cannot finish fails the gate, never stalls it
+
+
+class Lighthouse:
+    """Lighthouse runs under SETTINGS, one after another in one Node process and one Chrome
+    (lighthouse_runner.mjs). A context manager: Chrome is closed at the end."""
+
+    def __init__(self, node: str, lighthouse_dir: Path, log: Path):
+        self.log = log
+        with log.open("wb") as errors:
+            self.process = subprocess.Popen(
+                [node, str(RUNNER), str(lighthouse_dir), f"--chrome-flags={CHROME_FLAGS}", *SETTINGS],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
+                env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def run(self, url: str, out: Path, categories: list[str] = CATEGORIES) -> Run:
+        """One run of `url`, scoring `categories`; its JSON report is kept at `out`."""
+        self.process.stdin.write(json.dumps({"url": url, "out": str(out), "categories": categories}) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], ANSWER_SECONDS)
+        line = self.process.stdout.readline() if ready else ""
+        answer = json.loads(line) if line.strip() else {
+            "error": f"no answer in {ANSWER_SECONDS} s" if not ready else "the runner stopped"}
+        if "error" in answer or not out.exists():
+            raise AssertionError(f"Lighthouse did not run on {url}: {answer.get('error')}\n"
+                                 + self.log.read_text(encoding="utf-8", errors="replace")[-3000:])
+        return read_report(out, url, categories)
+
+
+def read_report(out: Path, url: str, categories: list[str]) -> Run:
+    """The scores, metrics and point-costing audits of one JSON report."""
     report = json.loads(out.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         raise AssertionError(f"Lighthouse could not measure {url}: {report['runtimeError']}")
