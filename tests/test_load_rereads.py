@@ -9,13 +9,14 @@ from support.project_copy import copy_project, replace_in
 def test_only_changed_files_are_parsed_again(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project", parts=("data",))
     parsed: list[str] = []
-    real = load.read_yaml
+    real = load.parse_yaml
 
-    def counting(path, shown_as):
+    def counting(raw, shown_as):
         parsed.append(shown_as)
-        return real(path, shown_as)
+        return real(raw, shown_as)
 
-    monkeypatch.setattr(load, "read_yaml", counting)
+    monkeypatch.setattr(load, "parse_yaml", counting)
+    load.forget()  # another test in this process may have read these same bytes
     load.load_content(project)
     assert len(parsed) > 1
     parsed.clear()
@@ -30,10 +31,10 @@ def test_only_changed_files_are_parsed_again(tmp_path, monkeypatch):
 
 def test_each_reader_gets_its_own_copy(tmp_path):
     path = copy_project(tmp_path / "project", parts=("data",)) / "data" / "site.yml"
-    first, _ = load.read_data_file(path, "data/site.yml")
+    first, _ = load.read_data_file(path.read_bytes(), "data/site.yml")
     council = first["council"]
     first["council"] = "Changed by the first reader"
-    second, _ = load.read_data_file(path, "data/site.yml")
+    second, _ = load.read_data_file(path.read_bytes(), "data/site.yml")
     assert second["council"] == council and second.lines == first.lines
 
 
@@ -75,6 +76,7 @@ def test_only_changed_files_are_checked_against_their_schema_again(tmp_path, mon
         return real(data, schema, schema_dir, shown_as, digest=digest)
 
     monkeypatch.setattr(load.schema_check, "check", counting)
+    load.forget()
     load.load_content(project)
     assert len(checked) > 1
     checked.clear()
@@ -100,3 +102,36 @@ def test_a_schema_edited_between_loads_is_applied_to_every_file(tmp_path):
         assert any(e.file == "data/site.yml" and "a_field_no_file_has" in e.problem + e.fix for e in caught.errors)
     else:
         raise AssertionError("the edited schema was not applied: a kept verdict outlived its schema")
+
+
+def test_a_copy_of_the_data_elsewhere_is_not_read_or_checked_again(tmp_path, monkeypatch):
+    """What is kept depends on a file's bytes and name, not on where it lies: a second copy of the
+    project (a test's, another checkout's) loads from what the first load kept, to the same content."""
+    first = copy_project(tmp_path / "first", parts=("data",))
+    second = copy_project(tmp_path / "second", parts=("data",))
+    load.forget()
+    content = load.load_content(first)
+    work: list[str] = []
+    monkeypatch.setattr(load, "parse_yaml", lambda raw, shown_as: work.append(shown_as))
+    monkeypatch.setattr(load.schema_check, "check", lambda data, schema, *_, **__: work.append(schema))
+    assert load.load_content(second) == content
+    assert work == []
+
+
+def test_the_same_bytes_under_another_name_are_read_and_reported_as_that_file(tmp_path):
+    """A reading keeps the name it was read under (its messages say it), so it is kept by name too."""
+    raw = b"id: a\n\tname: b\n"
+    _, first = load.read_data_file(raw, "data/one.yml")
+    _, second = load.read_data_file(raw, "data/two.yml")
+    assert [e.file for e in first] == ["data/one.yml"] and [e.file for e in second] == ["data/two.yml"]
+
+
+def test_what_is_kept_is_bounded_the_oldest_going_first(monkeypatch):
+    monkeypatch.setattr(load, "KEPT", 3)
+    load.forget()
+    for n in range(5):
+        load.read_data_file(f"id: a{n}\n".encode(), "data/f.yml")
+    assert [raw for _, raw in load._readings] == [b"id: a2\n", b"id: a3\n", b"id: a4\n"]
+    load.read_data_file(b"id: a2\n", "data/f.yml")  # used again: now the newest
+    load.read_data_file(b"id: a5\n", "data/f.yml")
+    assert [raw for _, raw in load._readings] == [b"id: a4\n", b"id: a2\n", b"id: a5\n"]

@@ -3,6 +3,7 @@ then build the content model. All problems are collected and raised together."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from pathlib import Path
 
 from . import checks, clock, generated_pages, limits, registry, rules, schema_check
@@ -10,42 +11,45 @@ from .errors import ContentError, ContentErrors
 from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
 from .values import parse_url
-from .yaml_loader import LineDict, copy_tree, read_yaml
+from .yaml_loader import LineDict, copy_tree, parse_yaml
 
 
 
-# The last reading of each data file in this process, kept with the exact bytes it was read from:
-# a `make serve` rebuild (and a test loading many variants of the data) parses again only the
-# files whose bytes changed. Each caller gets its own copy, so nothing it does reaches the next.
-_last_read: dict[tuple[str, str], tuple[bytes, object, list[ContentError]]] = {}
+# Readings of data files, and what each check found in them, kept in this process only and keyed
+# by the file's exact bytes (and name): a `make serve` rebuild, or a test loading many variants
+# or copies of the data, parses and checks again only bytes it has not seen. Each caller gets its
+# own copy of a reading, so nothing it does reaches the next. The oldest go first past KEPT.
+KEPT = 1024  # entries: every data file of many variants; a few MB at most
+_readings: OrderedDict[tuple, tuple[object, list[ContentError]]] = OrderedDict()
+_verdicts: OrderedDict[tuple, list[ContentError]] = OrderedDict()
 
 
-def read_data_file(path: Path, shown_as: str):
-    """read_yaml(path, shown_as), parsed again only when the file's bytes have changed."""
-    raw = path.read_bytes()
-    kept = _last_read.get((str(path), shown_as))
-    if kept is None or kept[0] != raw:
-        kept = (raw, *read_yaml(path, shown_as))
-        _last_read[(str(path), shown_as)] = kept
-    return copy_tree(kept[1]), list(kept[2])
+def _kept(memo: OrderedDict, key: tuple, make):
+    if key in memo:
+        memo.move_to_end(key)
+    else:
+        memo[key] = make()
+        if len(memo) > KEPT:
+            memo.popitem(last=False)
+    return memo[key]
 
 
-# What a check finds in one file depends only on the file's bytes (and, for the schema check, on the
-# schemas' digest): kept the same way, in this process only, one verdict per file and check, so a
-# rebuild checks again only the files that changed.
-_verdicts: dict[tuple[str, str, str], tuple[bytes, bytes, list[ContentError]]] = {}
+def forget() -> None:
+    """Drop every kept reading and verdict (for a test that counts the work a load does)."""
+    _readings.clear()
+    _verdicts.clear()
 
 
-def kept_verdict(path: Path, shown_as: str, check: str, run, made_with: bytes = b"") -> list[ContentError]:
-    """run(), or what it gave for `check` on the same bytes read_data_file last read at `path`
-    and the same `made_with` (the schemas' digest, for the schema check)."""
-    raw = _last_read[(str(path), shown_as)][0]
-    key = (str(path), shown_as, check)
-    kept = _verdicts.get(key)
-    if kept is None or kept[:2] != (raw, made_with):
-        kept = (raw, made_with, run())
-        _verdicts[key] = kept
-    return list(kept[2])
+def read_data_file(raw: bytes, shown_as: str):
+    """parse_yaml(raw, shown_as), parsed again only for bytes not read before."""
+    data, problems = _kept(_readings, (shown_as, raw), lambda: parse_yaml(raw, shown_as))
+    return copy_tree(data), list(problems)
+
+
+def kept_verdict(raw: bytes, shown_as: str, check: str, run, made_with: bytes = b"") -> list[ContentError]:
+    """run(), or what it gave for `check` on the same bytes and the same `made_with` (the
+    schemas' digest, for the schema check)."""
+    return list(_kept(_verdicts, (shown_as, check, raw, made_with), run))
 
 
 def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
@@ -73,9 +77,10 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
                                        "move it into data/templates/ if it is a template, or delete it"))
             continue
         seen.add(relative.as_posix())
-        data, problems = read_data_file(path, shown_as)
+        raw = path.read_bytes()
+        data, problems = read_data_file(raw, shown_as)
         # A value too long, or with a character no value may hold, goes no further than here.
-        problems = problems or kept_verdict(path, shown_as, "limits",
+        problems = problems or kept_verdict(raw, shown_as, "limits",
                                             lambda: limits.value_problems(data, shown_as))
         errors += problems
         if problems:
@@ -87,9 +92,9 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
         data_file = rules.DataFile(shown_as, schema, data)
         parsed.append(data_file)
         # Markdown and web addresses are checked in each file that reads, valid or not.
-        errors += kept_verdict(path, shown_as, "values",
+        errors += kept_verdict(raw, shown_as, "values",
                                lambda: rules.check_markdown([data_file]) + rules.check_urls([data_file]))
-        problems = kept_verdict(path, shown_as, f"schema:{schema}",
+        problems = kept_verdict(raw, shown_as, f"schema:{schema}",
                                 lambda: schema_check.check(data, schema, schema_dir, shown_as, digest=digest), digest)
         errors += problems
         if not problems:

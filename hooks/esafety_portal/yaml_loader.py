@@ -179,7 +179,11 @@ def _load(text: str):
 
 def read_yaml(path: Path, shown_as: str):
     """Return (data, errors). `shown_as` is the path used in messages."""
-    raw = path.read_bytes()
+    return parse_yaml(path.read_bytes(), shown_as)
+
+
+def parse_yaml(raw: bytes, shown_as: str):
+    """read_yaml of a file holding `raw`."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
