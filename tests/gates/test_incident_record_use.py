@@ -8,6 +8,7 @@ import pytest
 
 from browsing import recording
 from incident.record_drive import KEY, downloaded, field, open_record, serve_guides, step
+from support.messages import click_then_read
 
 
 @pytest.fixture(scope="module")
@@ -22,15 +23,14 @@ def use(browser, site_url):
         page.set_input_files("#ir\\:import", files=[{"name": "copy.json", "mimeType": "application/json",
                                                      "buffer": files[2][1]}])
         page.locator("#ir\\:import-dialog").wait_for(state="visible")
-        page.click("#ir\\:import-merge")
+        click_then_read(page, "#ir\\:import-merge", "ir:message")
         page.emulate_media(media="print")
         page.pdf(format="A4")
         page.emulate_media(media="screen")
         collect()
         kept = sorted(k for k in page.evaluate("() => Object.keys(localStorage)"))
         page.click("#ir\\:clear")
-        page.click("#ir\\:clear-confirm")
-        page.locator("#ir\\:clear-dialog").wait_for(state="hidden")
+        click_then_read(page, "#ir\\:clear-confirm", "ir:message")  # cleared in the dialog's close event
         after_clear = page.evaluate("() => Object.keys(localStorage)")
         collect()
         yield visit, files, kept, after_clear

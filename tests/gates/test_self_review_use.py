@@ -10,6 +10,7 @@ import pytest
 
 from browsing import recording
 from self_review.self_review_drive import open_review, rate, write
+from support.messages import click_then_read
 
 
 def downloaded(page, button: str) -> bytes:
@@ -55,8 +56,7 @@ def use(request, browser, site_url):
         page.emulate_media(media="screen")
         collect()
         page.click("#sr\\:reset")
-        page.click("#sr\\:reset-confirm")
-        page.locator("#sr\\:undo-line").wait_for(state="visible")  # the dialog's close event has run
+        click_then_read(page, "#sr\\:reset-confirm", "sr:message")  # cleared in the dialog's close event
         after_reset = page.evaluate("() => Object.keys(localStorage)")
         collect()
     return visit, after_reset, request.param

@@ -14,7 +14,7 @@ from odf import text as odf_text
 
 from gates.axe import axe_violations
 from record_drive import GUIDES_DATA, KEY, PATH, downloaded, field, open_record, serve_guides, step, stored
-from support.messages import next_message, watch_message
+from support.messages import click_then_read, next_message, watch_message
 from support.site import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -141,8 +141,11 @@ def test_downloads_hold_the_record_and_json_imports_back(context, site_url):
 def clear(page, confirm: bool = True):
     page.click("#ir\\:clear")
     page.locator("#ir\\:clear-dialog").wait_for(state="visible")
-    page.click("#ir\\:clear-confirm" if confirm else "#ir\\:clear-dialog button[value=keep]")
-    page.locator("#ir\\:clear-dialog").wait_for(state="hidden")
+    if confirm:  # cleared in the dialog's close event, after the click has returned
+        assert click_then_read(page, "#ir\\:clear-confirm", "ir:message") == "The record was cleared from this device."
+    else:
+        page.click("#ir\\:clear-dialog button[value=keep]")
+        page.locator("#ir\\:clear-dialog").wait_for(state="hidden")
 
 
 def test_clearing_asks_first(record):

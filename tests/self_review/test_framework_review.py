@@ -14,6 +14,7 @@ import pytest
 from gates.axe import axe_violations
 from self_review_drive import PATH, import_bytes, open_review, rate, reopen, stored, watch_errors, write
 from support.site import ROOT
+from support.messages import click_then_read
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FW = "dfe-filtering-monitoring"
@@ -112,8 +113,7 @@ def test_csv_and_json_carry_every_field_and_the_json_imports_back(review):
     assert records["dfe-fm-3"]["checks"] == ""  # every field, filled in or not
     # Cleared, then imported: everything is back.
     page.click("#sr\\:reset")
-    page.click("#sr\\:reset-confirm")
-    page.locator("#sr\\:undo-line").wait_for(state="visible")  # the dialog's close event has run
+    assert click_then_read(page, "#sr\\:reset-confirm", "sr:message").startswith("All answers were cleared")
     assert page.input_value("#sr\\:review\\:governor") == "" and page.input_value("#sr\\:item\\:dfe-fm-2\\:checks") == ""
     assert "Imported" in import_bytes(page, "review.json", saved)
     assert_shown(page)

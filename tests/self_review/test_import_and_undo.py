@@ -7,6 +7,7 @@ import json
 import pytest
 
 from self_review_drive import import_bytes, offer_file, rate, reopen, stored, write
+from support.messages import click_then_read
 
 NEWER = "2099-01-01T00:00:00.000Z"
 OLDER = "2000-01-01T00:00:00.000Z"
@@ -65,8 +66,7 @@ def test_merge_keeps_the_newer_answer_of_each_item_and_undo_puts_everything_back
     page = answered
     before = stored(page)
     ask(page, "last-year.json", last_years_copy(fw))
-    page.click("#sr\\:import-merge")
-    assert "1 item added, 1 changed, 2 kept" in page.inner_text("#sr\\:message")
+    assert "1 item added, 1 changed, 2 kept" in click_then_read(page, "#sr\\:import-merge", "sr:message")
     assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing, 4 Sept"  # newer here: kept
     assert page.is_checked("#sr\\:item\\:feature-02\\:rating\\:fully")  # newer in the file
     assert page.is_checked("#sr\\:item\\:feature-03\\:rating\\:partly")  # added
@@ -85,7 +85,7 @@ def test_replace_keeps_only_the_files_answers_and_undo_puts_everything_back(answ
     page = answered
     before = stored(page)
     ask(page, "colleague.json", last_years_copy(fw))
-    page.click("#sr\\:import-replace")
+    assert click_then_read(page, "#sr\\:import-replace", "sr:message").startswith("Imported colleague.json")
     assert page.input_value("#sr\\:school") == "Colleague's school"
     assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Last year"
     assert page.input_value("#sr\\:item\\:inadequate-01\\:action") == ""
@@ -110,13 +110,13 @@ def test_clearing_can_be_undone_until_the_page_is_left(answered):
     before = stored(page)
     page.click("#sr\\:reset")
     assert "You can undo this until you leave" in page.inner_text("#sr\\:reset-dialog")
-    page.click("#sr\\:reset-confirm")
+    assert click_then_read(page, "#sr\\:reset-confirm", "sr:message").startswith("All answers were cleared")
     assert stored(page) is None
     assert page.inner_text("#sr\\:undo") == "Undo clearing all answers"
     page.click("#sr\\:undo")
     assert stored(page) == before
     assert page.input_value("#sr\\:item\\:feature-01\\:evidence") == "Briefing, 4 Sept"
     page.click("#sr\\:reset")
-    page.click("#sr\\:reset-confirm")
+    click_then_read(page, "#sr\\:reset-confirm", "sr:message")
     reopen(page)  # leaving the page ends the undo
     assert page.is_hidden("#sr\\:undo-line") and stored(page) is None

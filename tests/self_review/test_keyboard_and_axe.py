@@ -7,7 +7,7 @@ import pytest
 
 from gates.axe import axe_violations
 from self_review_drive import open_review, rate, stored, write
-from support.messages import next_message, watch_message
+from support.messages import click_then_read, next_message, watch_message
 from support.site import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -125,7 +125,9 @@ def test_every_kind_of_control_is_operable_from_the_keyboard(review, content, tm
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "sr:reset-confirm"
+    watch_message(page, "sr:message")  # the dialog's choice is acted on after it closes
     page.keyboard.press("Enter")
+    assert next_message(page).startswith("All answers were cleared")
     assert stored(page) is None and not page.is_checked("#sr\\:item\\:inadequate-01\\:rating\\:partly")
     assert page.evaluate("() => document.activeElement.id") == "sr:reset"
 
@@ -160,8 +162,7 @@ def test_axe_finds_no_violation_before_or_after_use(axe_page, fw):
     assert axe_violations(page, AXE) == [], "with answers, badges and a message"
     page.click("#sr\\:reset")
     assert axe_violations(page, AXE) == [], "with the reset confirmation open"
-    page.click("#sr\\:reset-confirm")
-    page.locator("#sr\\:undo-line").wait_for(state="visible")  # the dialog's close event has run
+    click_then_read(page, "#sr\\:reset-confirm", "sr:message")  # cleared in the dialog's close event
     assert axe_violations(page, AXE) == [], "with the undo button"
     page.click("#sr\\:undo")
     page.set_input_files("#sr\\:import", files=[{"name": "copy.json", "mimeType": "application/json",

@@ -17,6 +17,7 @@ from gates.axe import axe_violations
 from self_review_drive import import_bytes, offer_file, rate, reopen, stored, watch_errors, write
 from support.project_copy import copy_project
 from support.site import ROOT, StaticServer, mkdocs_build
+from support.messages import click_then_read
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-per-review.yml"
@@ -147,8 +148,7 @@ def test_the_json_holds_one_record_per_product_and_imports_in_a_fresh_browser(re
         choose(fresh, first)
         fresh.click("#sr\\:per-delete")
         assert fresh.inner_text("#sr\\:per-delete-name") == first
-        fresh.click("#sr\\:per-delete-confirm")
-        fresh.locator("#sr\\:undo-line").wait_for(state="visible")
+        assert "was deleted" in click_then_read(fresh, "#sr\\:per-delete-confirm", "sr:message")
         assert fresh.locator("#sr\\:per-choose option").all_inner_texts() == [second]
         assert_product_shown(fresh, second)
         deleted = [r for r in stored(fresh)["records"] if r["deleted"]]
@@ -166,8 +166,7 @@ def test_deleting_can_be_undone_and_the_last_record_leaves_a_new_one(review):
     add_products(page)
     first, second = PRODUCTS
     page.click("#sr\\:per-delete")
-    page.click("#sr\\:per-delete-confirm")
-    page.locator("#sr\\:undo-line").wait_for(state="visible")
+    assert "was deleted" in click_then_read(page, "#sr\\:per-delete-confirm", "sr:message")
     assert page.locator("#sr\\:per-choose option").all_inner_texts() == [first]
     page.click("#sr\\:undo")
     assert "The deletion was undone" in page.inner_text("#sr\\:message")
@@ -175,8 +174,7 @@ def test_deleting_can_be_undone_and_the_last_record_leaves_a_new_one(review):
     assert_product_shown(reopen(page), second)
     for _ in PRODUCTS:
         page.click("#sr\\:per-delete")
-        page.click("#sr\\:per-delete-confirm")
-        page.locator("#sr\\:per-delete-dialog").wait_for(state="hidden")
+        assert "was deleted" in click_then_read(page, "#sr\\:per-delete-confirm", "sr:message")
     assert page.locator("#sr\\:per-choose option").all_inner_texts() == ["AI product 1 (no name yet)"]
     assert page.input_value("#sr\\:item\\:example-product-1\\:supplier-says") == ""
 
@@ -259,8 +257,7 @@ def test_axe_finds_no_violation_with_products_and_the_delete_question(axe_page):
     assert axe_violations(page, AXE) == [], "with two products"
     page.click("#sr\\:per-delete")
     assert axe_violations(page, AXE) == [], "with the delete question open"
-    page.click("#sr\\:per-delete-confirm")
-    page.locator("#sr\\:undo-line").wait_for(state="visible")
+    assert "was deleted" in click_then_read(page, "#sr\\:per-delete-confirm", "sr:message")
     offer_file(page, "copy.json", json.dumps({"format": "esafety-self-review", "framework": FW, "records": [
         {"key": "r-x", "subject": "Koala", "items": [{"id": "example-product-1", "rating": "not"}]}]}).encode())
     page.locator("#sr\\:import-dialog").wait_for(state="visible")

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from self_review_drive import open_review, rate, stored, write
+from support.messages import click_then_read
 
 # Writing refused, as with a full quota (Safari's private browsing behaved like this too).
 SETITEM_THROWS = """const setItem = Storage.prototype.setItem;
@@ -61,8 +62,7 @@ def test_the_page_says_at_once_that_nothing_is_saved_and_offers_the_download(ref
     record = {r["id"]: r for r in copy["items"]}["feature-01"]
     assert (record["rating"], record["evidence"]) == ("fully", "Briefing, 4 Sept")
     page.click("#sr\\:reset")
-    page.click("#sr\\:reset-confirm")
-    assert page.inner_text("#sr\\:message").startswith("All answers were cleared")
+    assert click_then_read(page, "#sr\\:reset-confirm", "sr:message").startswith("All answers were cleared")
     assert_says_not_saved(page)
 
 

@@ -7,6 +7,7 @@ import io
 import json
 
 from self_review_drive import import_bytes, open_review, rate, stored, write
+from support.messages import click_then_read
 
 # A school's partial self-review: item id -> (rating, evidence, next action, who, by when).
 ANSWERS = {
@@ -207,7 +208,7 @@ def test_reset_asks_first_and_then_clears_everything(review):
     page.click("text=Keep my answers")
     assert_answers_shown(page)
     page.click("#sr\\:reset")
-    page.click("#sr\\:reset-confirm")
+    assert click_then_read(page, "#sr\\:reset-confirm", "sr:message").startswith("All answers were cleared")
     assert dialog.is_hidden()
     assert stored(page) is None
     assert page.input_value("#sr\\:school") == ""

@@ -21,3 +21,11 @@ def watch_message(page, element_id: str):
 def next_message(page) -> str:
     """What the watched line said since `watch_message`, once it has said it."""
     return page.evaluate("() => window.__nextMessage")
+
+
+def click_then_read(page, selector: str, element_id: str) -> str:
+    """Click `selector` and return what the line with `element_id` says next. A dialog's choice is
+    acted on in its close event, which may run after the click has returned."""
+    watch_message(page, element_id)
+    page.click(selector)
+    return next_message(page)
