@@ -56,13 +56,12 @@ node_modules: node_modules/.installed ## Install the Node tools the quality gate
 
 # -n auto: one pytest-xdist worker per core. --dist loadfile keeps each test file on one worker, so a
 # file's module fixtures (a search box, a served site) are made once, not once per worker.
-# Lighthouse times pages loading, so it runs last, on its own: beside the other tests' browsers
-# its performance score measured the machine's load, not the page. --durations lists the slowest
-# tests at the end of each run: where the suite's time goes (make bench gives the total).
-LIGHTHOUSE := tests/gates/test_lighthouse.py
+# Lighthouse runs beside the other tests: its performance floor (tests/gates/lighthouse.py) was set
+# from the spread measured on this busy 2-core machine, and the median of its runs decides, so the
+# other tests' load does not fail it; a page that is really slow still does. --durations lists the
+# slowest tests at the end of each run: where the suite's time goes (make bench gives the total).
 test: no-tracked-bytecode $(VENV)/.installed system-packages node_modules ## Run the whole test suite
-	$(BIN)/pytest -n auto --dist loadfile --durations=30 --ignore $(LIGHTHOUSE)
-	$(BIN)/pytest $(LIGHTHOUSE)
+	$(BIN)/pytest -n auto --dist loadfile --durations=30
 
 engines: no-tracked-bytecode $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py
