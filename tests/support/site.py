@@ -47,6 +47,14 @@ def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".md"}
 
 
+@functools.lru_cache(maxsize=512)
+def _compressed(path: str, mtime_ns: int, size: int) -> bytes:
+    """A file's gzip body, made once per version of the file (its time and size): every page load
+    asks again for the theme's scripts and the search index, and compressing them each time was
+    a good part of the test server's work."""
+    return gzip.compress(Path(path).read_bytes(), mtime=0)
+
+
 class _HostHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files as the real host does: text gzip-compressed when the browser accepts it."""
 
@@ -60,7 +68,8 @@ class _HostHandler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if not (path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()  # directories without a slash, 404s, binary files
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        stat = path.stat()
+        body = _compressed(str(path), stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
