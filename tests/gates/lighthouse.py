@@ -78,7 +78,10 @@ class Lighthouse:
         return self
 
     def __exit__(self, *_):
-        self.process.stdin.close()
+        try:
+            self.process.stdin.close()  # the runner closes Chrome and ends
+        except OSError:  # it had already stopped; its log says why
+            pass
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -87,10 +90,15 @@ class Lighthouse:
 
     def run(self, url: str, out: Path, categories: list[str] = CATEGORIES) -> Run:
         """One run of `url`, scoring `categories`; its JSON report is kept at `out`."""
-        self.process.stdin.write(json.dumps({"url": url, "out": str(out), "categories": categories}) + "\n")
-        self.process.stdin.flush()
-        ready, _, _ = select.select([self.process.stdout], [], [], ANSWER_SECONDS)
-        line = self.process.stdout.readline() if ready else ""
+        out.unlink(missing_ok=True)  # only this run's report is read
+        try:
+            self.process.stdin.write(json.dumps({"url": url, "out": str(out), "categories": categories}) + "\n")
+            self.process.stdin.flush()
+        except OSError:  # the runner has stopped (Chrome would not start, say): its log says why
+            ready, line = True, ""
+        else:
+            ready, _, _ = select.select([self.process.stdout], [], [], ANSWER_SECONDS)
+            line = self.process.stdout.readline() if ready else ""
         answer = json.loads(line) if line.strip() else {
             "error": f"no answer in {ANSWER_SECONDS} s" if not ready else "the runner stopped"}
         if "error" in answer or not out.exists():
