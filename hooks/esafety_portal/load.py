@@ -19,7 +19,7 @@ from .yaml_loader import LineDict, copy_tree, parse_yaml
 # by the file's exact bytes (and name): a `make serve` rebuild, or a test loading many variants
 # or copies of the data, parses and checks again only bytes it has not seen. Each caller gets its
 # own copy of a reading, so nothing it does reaches the next. The oldest go first past KEPT.
-KEPT = 1024  # entries: every data file of many variants; a few MB at most
+KEPT = 256  # entries: the data files of a few projects; each load refreshes the ones it reads
 _readings: OrderedDict[tuple, tuple[object, list[ContentError]]] = OrderedDict()
 _verdicts: OrderedDict[tuple, list[ContentError]] = OrderedDict()
 
