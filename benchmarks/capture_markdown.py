@@ -6,6 +6,7 @@ the site identity after hooks/load_content.py applied it, and every file our hoo
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -21,7 +22,10 @@ IDENTITY = ("site_name", "site_description", "site_url", "repo_url", "repo_name"
 @event_priority(-100)
 def on_config(config):
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "identity.json").write_text(json.dumps({key: config[key] for key in IDENTITY}), encoding="utf-8")
+    identity = {key: config[key] for key in IDENTITY}
+    # The theme's overrides read the site's identity from extra.site (hooks/esafety_portal/site_config.py).
+    identity["extra"] = {**dict(config.extra), "site": dataclasses.asdict(config.extra["site"])}
+    (OUT / "identity.json").write_text(json.dumps(identity, default=str), encoding="utf-8")
 
 
 @event_priority(-100)
@@ -29,6 +33,7 @@ def on_files(files, config):
     """Files our hooks added (not from docs/ and not theme files): keep them as static files."""
     theme_dirs = [Path(d).resolve() for d in config.theme.dirs]
     docs_dir = Path(config.docs_dir).resolve()
+    markdown_files = []  # Markdown kept as a file (the templates' .md downloads), which a plain build would make a page
     for file in files:
         if file.is_documentation_page():
             continue
@@ -36,6 +41,9 @@ def on_files(files, config):
         if source and (source.is_relative_to(docs_dir) or any(source.is_relative_to(d) for d in theme_dirs)):
             continue
         _write(f"docs/{file.src_uri}", file.content_bytes)
+        if file.src_uri.endswith(".md"):
+            markdown_files.append(file.src_uri)
+    (OUT / "markdown_files.json").write_text(json.dumps(markdown_files), encoding="utf-8")
     return files
 
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from esafety_portal.families import REFERENCES
+from esafety_portal.families import FAMILIES
 
 # data file -> the top-level lists whose entries are copied
 LISTS = {"frameworks/inspecting-e-safety-2012.yml": ("groups", "items")}
-# Fields naming other ids, renamed to the same copy's ids.
-NAMING = set(REFERENCES) | {"group"}
+# Fields naming other ids, renamed to the same copy's ids: the families' references, an item's
+# group, and the clause ids a template's history names.
+NAMING = {name for family in FAMILIES for name in family.references} | {"group", "added", "replaced_by"}
 
 
 def _ids(node, found: set) -> set:

@@ -1,0 +1,47 @@
+"""`make bench` (benchmarks/): its modules still import what they use from the package, and its
+synthetic content at twice the real amount is valid content (every copied id unique, every copied
+reference resolving), so a change to the package cannot leave the benchmark broken unseen."""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+from support.project_copy import copy_project
+from support.site import ROOT, build_env
+
+BENCHMARKS = ROOT / "benchmarks"
+
+
+def test_every_benchmark_module_imports():
+    """run.py imports every other module the benchmark runs."""
+    done = subprocess.run([sys.executable, "-c", "import run"], cwd=BENCHMARKS, env=build_env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_content_scaled_twice_is_valid_and_larger(tmp_path):
+    spec = importlib.util.spec_from_file_location("benchmark_scale", BENCHMARKS / "scale.py")
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    project = copy_project(tmp_path / "project", parts=("data", "docs"))
+    before = scale.item_count(project)
+    scale.scale(project, 2)
+    assert scale.item_count(project) > before  # and loading raised no ContentErrors
+
+
+def test_the_plain_build_the_overhead_is_measured_against_builds_the_same_pages(tmp_path):
+    """The overhead figure compares the real build with a plain Material build of the pages it
+    rendered (benchmarks/overhead.py): that plain build must build, with every page but the
+    template pages (MkDocs never reads a docs/templates/ folder; overhead.py says so)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import overhead
+        from project import build
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    plain = overhead.plain_project(tmp_path)
+    build(plain, tmp_path / "plain-site")  # raises, with MkDocs' output, if it fails
+    real_pages = {p.relative_to(tmp_path / "capture-site") for p in (tmp_path / "capture-site").rglob("*.html")}
+    plain_pages = {p.relative_to(tmp_path / "plain-site") for p in (tmp_path / "plain-site").rglob("*.html")}
+    assert plain_pages == {page for page in real_pages if page.parts[0] != "templates"}
