@@ -30,8 +30,9 @@ TARGET = 0.95
 # the spread right after the suite is wider than the figures above. The floor is 0.75, still well
 # above the slow-site fixture's 0.56; reports/lighthouse.md keeps every run's figures.
 # Since 5 December 2026 the gate runs beside the rest of the suite (make test), every run in one
-# Chrome: in a whole-suite run on this machine the ten pages' medians were 0.90-1.00 and their
-# single runs 0.82-1.00, all within the spread the floor was set from.
+# Chrome. In six whole-suite runs on this machine that day (five fresh-clone CI runs) every page's
+# median was 0.88-1.00; single runs 0.82-1.00 but one, a template page's 0.72, which the third run
+# outvoted (0.98, 0.72, 0.89). A page fails only when two of its three runs fall under the floor.
 TARGETS = {"performance": 0.75, "accessibility": TARGET, "best-practices": TARGET, "seo": TARGET}
 # Lighthouse's own advice for variable results: the median of several runs. Only performance
 # varies, so the runs after the first score performance alone (no accessibility audit to run),
