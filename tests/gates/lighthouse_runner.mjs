@@ -23,11 +23,10 @@ const {default: lighthouse} = await load('core/index.js');
 const launcher = await import(pathToFileURL(createRequire(path.join(lighthouseDir, 'package.json'))
   .resolve('chrome-launcher')).href);
 
-const flagsFor = (url, out, categories) => getFlags(
-  [url, '--output=json', `--output-path=${out}`, `--only-categories=${categories.join(',')}`, ...settings],
-  {noExitOnFailure: true});
+// The command's own reading of its arguments (the URL first, as on its command line).
+const parse = (url, ...args) => getFlags([url, ...args, ...settings], {noExitOnFailure: true});
 
-const chrome = await launcher.launch({chromeFlags: parseChromeFlags(flagsFor('about:blank', '-', ['seo']).chromeFlags)});
+const chrome = await launcher.launch({chromeFlags: parseChromeFlags(parse('about:blank').chromeFlags)});
 const answer = (reply) => process.stdout.write(JSON.stringify(reply) + '\n');
 
 try {
@@ -35,7 +34,8 @@ try {
     if (!line.trim()) continue;
     try {
       const {url, out, categories} = JSON.parse(line);
-      const flags = {...flagsFor(url, out, categories), port: chrome.port};
+      const flags = {...parse(url, '--output=json', `--output-path=${out}`, `--only-categories=${categories.join(',')}`),
+                     port: chrome.port};
       const result = await lighthouse(url, flags);
       if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
       await writeFile(out, result.report);

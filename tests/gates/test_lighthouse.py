@@ -115,11 +115,10 @@ def test_stopping_once_the_median_is_decided_gives_the_median_of_every_runs_verd
         assert len(runs) == 2, "two runs that agree decide the median of three"
 
 
-
 def test_a_runner_that_stops_fails_each_run_with_a_message_and_no_stall(tmp_path):
     """If the runner stops (Node or Chrome could not start), each run says so at once, with what the
     runner printed, and closing it does not fail (a stand-in for node that exits at once)."""
     with Lighthouse(require_program("false"), tmp_path, tmp_path / "runner.log") as stopped:
         for _ in range(2):
-            with pytest.raises(AssertionError, match="Lighthouse did not run on http://127.0.0.1:9/: the runner stopped"):
+            with pytest.raises(AssertionError, match=r"Lighthouse did not run on http://127\.0\.0\.1:9/: the runner stopped"):
                 stopped.run("http://127.0.0.1:9/", tmp_path / "report.json")

@@ -13,8 +13,8 @@ import pytest
 
 from gates.axe import axe_violations
 from self_review_drive import PATH, import_bytes, open_review, rate, reopen, stored, watch_errors, write
-from support.site import ROOT
 from support.messages import click_then_read
+from support.site import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FW = "dfe-filtering-monitoring"

@@ -15,9 +15,9 @@ import pytest
 
 from gates.axe import axe_violations
 from self_review_drive import import_bytes, offer_file, rate, reopen, stored, watch_errors, write
+from support.messages import click_then_read
 from support.project_copy import copy_project
 from support.site import ROOT, StaticServer, mkdocs_build
-from support.messages import click_then_read
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FIXTURE = ROOT / "tests" / "fixtures" / "frameworks" / "example-per-review.yml"
