@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from esafety_portal.load import load_content
+from support.browser import Chromium
 from support.reviews import briefing_review
 from support.clock import pin
 from support.shared_site import run_folder, shared_build
@@ -59,14 +60,15 @@ def site_url(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Debian Chromium for the whole session."""
+    """One headless Debian Chromium for the whole session; its contexts' search index lists no
+    pages unless a test asks for the real one (support/browser.py)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `bash .ci/system-packages` (browser tests never skip)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
+        yield Chromium(browser)
         browser.close()
 
 

@@ -8,12 +8,25 @@ from pathlib import Path
 # stock Material's search dialog has none, fixed in overrides/partials/search.html).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 
+# Colours are only final once transitions have finished: search results fading in, or the theme's
+# back-to-top button, which fades in a frame or two after a scroll (a click that moved the focus)
+# and was once caught half-faded. So: two frames for scroll and resize handlers to run, then wait
+# for every running animation, and again until a round finds none. One cancelled meanwhile (focus
+# moving on) rejects, and has finished too.
+SETTLE = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+  for (let round = 0; round < 20; round++) {
+    await frame(); await frame();
+    const running = document.getAnimations();
+    if (!running.length) return;
+    await Promise.all(running.map(a => a.finished.catch(() => null)));
+  }
+}"""
+
 
 def axe_violations(page, axe_js: Path) -> list[str]:
     """axe's violations on the page as it is now, one readable line per failing element."""
-    # Colours are only final once transitions (search results fading in) have finished; one
-    # cancelled meanwhile (focus moving on) rejects, and has finished too.
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    page.evaluate(SETTLE)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(axe_js))
     violations = page.evaluate(

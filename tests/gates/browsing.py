@@ -41,7 +41,7 @@ def recording(browser) -> Iterator[tuple]:
     """A fresh browser context that records everything; yields (page, visit, collect), where
     collect() gathers the current page's CSP violations and storage keys into the visit."""
     visit = Visit()
-    context = browser.new_context()
+    context = browser.new_context(real_search_index=True)  # every request a reader's page makes
     context.add_init_script(RECORD_VIOLATIONS)
 
     def route(route, request):

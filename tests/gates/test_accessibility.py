@@ -42,7 +42,7 @@ def test_every_page_has_no_wcag_violation_in_either_scheme(browser, site_url, si
     scheme chosen is kept for the next page (Material remembers it), so the pages alternate
     which scheme they are checked in first."""
     # bypass_csp: axe is injected into every page, which the site's own CSP rightly refuses.
-    context = browser.new_context(color_scheme="light", bypass_csp=True)
+    context = browser.new_context(color_scheme="light", bypass_csp=True, real_search_index=True)
     context.add_init_script(path=str(axe_js))
     page = context.new_page()
     problems, checked = {}, {name: 0 for name in SCHEMES}
@@ -82,6 +82,16 @@ def test_gate_turns_red_on_an_inaccessible_page(page, axe_js):
         assert rule in found, f"axe did not report {rule}:\n{found}"
 
 
+def test_the_check_waits_for_a_fade_that_a_scroll_has_just_started(page, axe_js):
+    """A scroll up, made just before the check, shows a button with a fade (as the theme's back to
+    top button): axe must see it whole, not half-faded with too little contrast."""
+    page.set_content((FIXTURES / "fades-in-on-scroll.html").read_text(encoding="utf-8"))
+    page.evaluate("() => new Promise(done => { scrollTo(0, 1000); requestAnimationFrame(() => requestAnimationFrame(done)); })")
+    page.evaluate("() => scrollTo(0, 500)")  # its scroll event comes with the next frame
+    assert axe_violations(page, axe_js) == []
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.top')).opacity") == "1"
+
+
 def test_search_partial_differs_from_materials_only_by_its_name(root):
     """overrides/partials/search.html is Material's own partial plus the dialog's name; when an
     upgrade changes Material's copy, this fails so the override is remade from the new one."""
@@ -92,7 +102,16 @@ def test_search_partial_differs_from_materials_only_by_its_name(root):
     assert strip_comment(ours) == named
 
 
-def test_search_and_navigation_work_by_keyboard_with_visible_focus(page, site_url, site_pages):
+@pytest.fixture
+def reader_page(browser):
+    """A page with the site's real search index (support/browser.py)."""
+    context = browser.new_context(real_search_index=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_search_and_navigation_work_by_keyboard_with_visible_focus(reader_page, site_url):
+    page = reader_page
     page.goto(site_url)
     # Tab from the top: the first stop is the skip link, and it shows a focus indicator.
     page.keyboard.press("Tab")

@@ -152,7 +152,7 @@ GUIDES = "what-to-do/"
 
 @pytest.fixture(scope="module")
 def search_box(browser, site_url):
-    context = browser.new_context()
+    context = browser.new_context(real_search_index=True)
     try:
         yield SearchBox(context.new_page(), site_url)
     finally:
@@ -233,7 +233,7 @@ def test_a_common_word_added_to_a_title_does_not_outrank_the_page_that_matches_t
     replace_in(project / "data" / "frameworks" / "example-review.yml", "    title: ", "    title: Kettle checked every year, ")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    context = browser.new_context()
+    context = browser.new_context(real_search_index=True)
     try:
         with StaticServer(tmp_path / "site") as server:
             found = SearchBox(context.new_page(), server.url).top("kettle 5", 10)
