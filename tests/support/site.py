@@ -5,6 +5,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import subprocess
 import sys
@@ -47,16 +48,25 @@ def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".md"}
 
 
+# A request with this header gets the search index with its settings and no pages (support/browser.py).
+# No browser sends it; only the tests' own contexts do.
+NO_PAGES_HEADER = "X-Test-Search-Index"
+
+
 @functools.lru_cache(maxsize=512)
-def _compressed(path: str, mtime_ns: int, size: int) -> bytes:
+def _compressed(path: str, mtime_ns: int, size: int, without_pages: bool = False) -> bytes:
     """A file's gzip body, made once per version of the file (its time and size): every page load
     asks again for the theme's scripts and the search index, and compressing them each time was
-    a good part of the test server's work."""
-    return gzip.compress(Path(path).read_bytes(), mtime=0)
+    a good part of the test server's work. `without_pages`: a search index with its pages taken out."""
+    data = Path(path).read_bytes()
+    if without_pages:
+        data = json.dumps({"config": json.loads(data)["config"], "docs": []}).encode("utf-8")
+    return gzip.compress(data, mtime=0)
 
 
 class _HostHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files as the real host does: text gzip-compressed when the browser accepts it."""
+    """Serves files as the real host does: text gzip-compressed when the browser accepts it. And,
+    to the tests' contexts that ask with NO_PAGES_HEADER, a search index with no pages."""
 
     def log_message(self, *args):
         pass
@@ -69,7 +79,8 @@ class _HostHandler(http.server.SimpleHTTPRequestHandler):
         if not (path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()  # directories without a slash, 404s, binary files
         stat = path.stat()
-        body = _compressed(str(path), stat.st_mtime_ns, stat.st_size)
+        without_pages = path.name == "search_index.json" and self.headers.get(NO_PAGES_HEADER) == "no-pages"
+        body = _compressed(str(path), stat.st_mtime_ns, stat.st_size, without_pages)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
