@@ -6,12 +6,14 @@
 - Each rebuild prints one short line instead of MkDocs' five or six routine ones.
 - A port already in use stops `serve` with one line saying what to do, before the first build,
   instead of a traceback after it.
+- A page whose Markdown is unchanged is not converted again (esafety_portal/markdown_cache.py).
 - A save is noticed within 0.1 s, not 0.5 s: MkDocs polls the watched files every half second
   and then waits 0.1 s for quiet, most of the time from save to reload (benchmarks/reload.py).
 """
 from __future__ import annotations
 
 import errno
+import functools
 import logging
 import socket
 import time
@@ -21,6 +23,8 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from watchdog.observers.polling import PollingObserver
+
+from esafety_portal import markdown_cache
 
 log = logging.getLogger("mkdocs.hooks.live_preview")
 
@@ -35,6 +39,14 @@ QUIET_SECONDS = 0.05  # an editor's save is one write; MkDocs waits 0.1 s
 
 def on_startup(command, dirty):
     _state["command"] = command
+
+
+# Last of the Markdown hooks: the page is converted right after them, from what they leave.
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    if _state["command"] == "serve":
+        page.render = functools.partial(markdown_cache.render, page)
+    return markdown
 
 
 @event_priority(200)  # before the content is loaded: a busy port is found in a moment

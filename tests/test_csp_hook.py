@@ -2,19 +2,15 @@
 built, and a page holding any other script, an inline handler or a script link fails the build."""
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
+from support.hooks import load_hook
 from support.project_copy import copy_project
 from support.site import ROOT, mkdocs_build
 
 
 def _csp_module():
-    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("csp")
 
 
 def test_the_trusted_scripts_are_the_themes_whatever_the_pages_base():

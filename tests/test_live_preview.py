@@ -7,6 +7,7 @@ import socket
 
 from playwright.sync_api import expect
 
+from support.hooks import load_hook
 from support.project_copy import copy_project
 from support.serve import Serve, free_port
 
@@ -65,18 +66,27 @@ def test_a_save_is_noticed_within_a_tenth_of_a_second(tmp_path):
     """MkDocs polls the watched folders every 0.5 s: on average a quarter of a second added to
     every edit-to-reload. The hook's observer polls every 0.1 s, the folders watched before it
     ran included."""
-    import importlib.util
-
     from mkdocs.livereload import LiveReloadServer
 
-    from support.site import ROOT
-
-    spec = importlib.util.spec_from_file_location("live_preview", ROOT / "hooks" / "live_preview.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_hook("live_preview")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
     server.watch(str(tmp_path))
     hook._poll_faster(server)
     assert server.observer.timeout == 0.1 and server.build_delay <= 0.05
     assert [emitter.timeout for emitter in server.observer.emitters] == [0.1]
     assert list(server._watched_paths) == [str(tmp_path)]
+
+
+def test_only_serving_reuses_conversions():
+    """`mkdocs build` (the published site) converts every page; `mkdocs serve` may reuse one
+    (esafety_portal/markdown_cache.py, tested in tests/test_markdown_cache.py)."""
+    from types import SimpleNamespace
+
+    from esafety_portal import markdown_cache
+
+    hook = load_hook("live_preview")
+    for command, reuses in (("build", False), ("gh-deploy", False), ("serve", True)):
+        page = SimpleNamespace()
+        hook.on_startup(command=command, dirty=False)
+        assert hook.on_page_markdown("Words", page=page, config=None, files=None) == "Words"
+        assert (getattr(getattr(page, "render", None), "func", None) is markdown_cache.render) == reuses, command

@@ -12,6 +12,7 @@ from esafety_portal.check import page_problems
 from esafety_portal.page_macros import page_macros
 from esafety_portal.page_templates import PageEnvironment, check_page
 from esafety_portal.values import FILTERS
+from support.hooks import load_hook
 from support.project_copy import copy_project
 from support.site import ROOT, mkdocs_build
 
@@ -178,15 +179,12 @@ def test_the_build_refuses_an_escaping_page_and_publishes_nothing(tmp_path):
 def test_the_build_allows_exactly_the_macros_make_check_allows(content):
     """hooks/macros.py registers page_macros' list and builds the pages' sandbox from it, the list
     make check reads: run its define_env on a stand-in for mkdocs-macros' env."""
-    import importlib.util
     from types import SimpleNamespace
 
     from esafety_portal.build_state import KEY, BuildState
     from esafety_portal.render import Renderer
 
-    spec = importlib.util.spec_from_file_location("macros_under_test", ROOT / "hooks" / "macros.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_hook("macros")
 
     class Env:
         def __init__(self):

@@ -2,18 +2,14 @@
 afresh on every build, so a file an editor adds under `make serve` is published."""
 from __future__ import annotations
 
-import importlib.util
-
 import jinja2
 
+from support.hooks import load_hook
 from support.site import ROOT
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location("theme_listing", ROOT / "hooks" / "theme_listing.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
+    return load_hook("theme_listing")
 
 
 def test_the_installed_theme_is_listed_once_and_overrides_every_build(tmp_path):

@@ -1,0 +1,64 @@
+"""Rebuilds as `mkdocs serve` makes them, in one process, for tests/test_markdown_cache.py:
+
+    python preview_builds.py <project> <out> <port> <edits.json>
+
+builds <project> into <out>/first, makes each edit ([file, text added at its end]),
+builds into <out>/kept (pages unchanged reuse their conversion), then forgets every conversion and
+builds the same files into <out>/fresh. Prints, as JSON, each build's warnings, whether it stopped,
+and how many pages each build converted and reused.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from esafety_portal import markdown_cache
+
+
+class Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def one_build(project: Path, site: Path, port: str) -> dict:
+    before = dict(markdown_cache.STATS)
+    warnings = Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), dev_addr=f"127.0.0.1:{port}")
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=f"http://127.0.0.1:{port}/")
+        stopped = ""
+    except Abort as abort:
+        stopped = str(abort)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    return {"warnings": warnings.messages, "stopped": stopped,
+            **{name: markdown_cache.STATS[name] - before[name] for name in before}}
+
+
+def main(project: Path, out: Path, port: str, edits: list[list[str]]) -> None:
+    os.chdir(project)
+    builds = {"first": one_build(project, out / "first", port)}
+    for file, added in edits:
+        with (project / file).open("a", encoding="utf-8") as edited:
+            edited.write(added)
+    builds["kept"] = one_build(project, out / "kept", port)
+    markdown_cache.forget()
+    builds["fresh"] = one_build(project, out / "fresh", port)
+    print(json.dumps(builds))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], json.loads(Path(sys.argv[4]).read_text("utf-8")))

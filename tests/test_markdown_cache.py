@@ -1,0 +1,77 @@
+"""esafety_portal/markdown_cache.py: under `mkdocs serve`, pages whose Markdown is unchanged reuse
+their last conversion, and the rebuilt site is the same, byte for byte, as one converted afresh;
+a kept conversion's warnings are given again, so a strict rebuild still stops."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from support.project_copy import copy_project
+from support.serve import free_port
+from support.site import build_env
+from support.site_compare import site_differences
+
+DRIVER = __import__("support.preview_builds", fromlist=["x"]).__file__
+
+
+def preview_builds(tmp_path, project, edits) -> dict:
+    (tmp_path / "edits.json").write_text(json.dumps(edits), "utf-8")
+    result = subprocess.run([sys.executable, DRIVER, str(project), str(tmp_path / "out"), str(free_port()),
+                             str(tmp_path / "edits.json")],
+                            cwd=project, env=build_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_rebuild_reusing_conversions_is_the_site_converted_afresh(tmp_path):
+    project = copy_project(tmp_path / "project")
+    builds = preview_builds(tmp_path, project, [["docs/index.md", "\n\nA sentence the test added.\n"]])
+    assert [b["stopped"] for b in builds.values()] == ["", "", ""], builds
+    kept, fresh = builds["kept"], builds["fresh"]
+    assert kept["reused"] and kept["converted"], "the edited page converted again, the others reused"
+    assert fresh["reused"] == 0 and fresh["converted"] == kept["converted"] + kept["reused"]
+    assert site_differences(tmp_path / "out" / "kept", tmp_path / "out" / "fresh", ("kept", "fresh")) == []
+    assert site_differences(tmp_path / "out" / "first", tmp_path / "out" / "kept", ("first", "kept")), \
+        "the edit shows in the rebuilt site"
+
+
+def test_a_reused_conversion_gives_its_warnings_again(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write("\n\nSee [a page that is not there](not-there.md).\n")
+    builds = preview_builds(tmp_path, project, [])
+    assert builds["kept"]["converted"] == 0 and builds["kept"]["reused"], builds["kept"]
+    for build in builds.values():
+        assert any("contains a link 'not-there.md'" in w for w in build["warnings"]), build
+        assert "strict mode" in build["stopped"], build
+    assert builds["kept"]["warnings"] == builds["fresh"]["warnings"]
+
+
+def _page_and_files(tmp_path, markdown: str, others: list[str], **settings):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "A site", "docs_dir": str(tmp_path), **settings})
+    errors, _ = config.validate()
+    assert not errors, errors
+    files = Files([File(name, str(tmp_path), str(tmp_path / "site"), config.use_directory_urls)
+                   for name in ["index.md", *others]])
+    page = Page(None, files.get_file_from_path("index.md"), config)
+    page.markdown = markdown
+    return page, config, files
+
+
+def test_the_key_changes_with_the_markdown_the_files_a_link_could_reach_and_the_settings(tmp_path):
+    from esafety_portal.markdown_cache import key
+
+    same = key(*_page_and_files(tmp_path, "See [about](about.md).", ["about.md"]))
+    assert key(*_page_and_files(tmp_path, "See [about](about.md).", ["about.md"])) == same
+    assert key(*_page_and_files(tmp_path, "See [about](about.md)!", ["about.md"])) != same
+    assert key(*_page_and_files(tmp_path, "See [about](about.md).", [])) != same, "the link's target is gone"
+    assert key(*_page_and_files(tmp_path, "See [about](about.md).", ["about.md", "new.md"])) != same
+    assert key(*_page_and_files(tmp_path, "See [about](about.md).", ["about.md"], use_directory_urls=False)) != same
+    assert key(*_page_and_files(tmp_path, "See [about](about.md).", ["about.md"],
+                                validation={"links": {"not_found": "info"}})) != same
