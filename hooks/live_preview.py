@@ -6,7 +6,8 @@
 - Each rebuild prints one short line instead of MkDocs' five or six routine ones.
 - A port already in use stops `serve` with one line saying what to do, before the first build,
   instead of a traceback after it.
-- A page whose Markdown is unchanged is not converted again (esafety_portal/markdown_cache.py).
+- A page whose Markdown is unchanged is not converted again (esafety_portal/markdown_cache.py),
+  nor its HTML read again for search when that is unchanged (esafety_portal/search_entries_cache.py).
 - A save is noticed within 0.1 s, not 0.5 s: MkDocs polls the watched files every half second
   and then waits 0.1 s for quiet, most of the time from save to reload (benchmarks/reload.py).
 """
@@ -24,7 +25,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from watchdog.observers.polling import PollingObserver
 
-from esafety_portal import markdown_cache
+from esafety_portal import markdown_cache, search_entries_cache
 
 log = logging.getLogger("mkdocs.hooks.live_preview")
 
@@ -47,6 +48,14 @@ def on_page_markdown(markdown, page, config, files):
     if _state["command"] == "serve":
         page.render = functools.partial(markdown_cache.render, page)
     return markdown
+
+
+@event_priority(100)  # before Material's search reads the page
+def on_page_context(context, page, config, nav):
+    search = config.plugins.get("material/search")
+    if _state["command"] == "serve" and search is not None and search.config.enabled:
+        search_entries_cache.install(search.search_index)
+    return context
 
 
 @event_priority(200)  # before the content is loaded: a busy port is found in a moment

@@ -77,9 +77,10 @@ def test_a_save_is_noticed_within_a_tenth_of_a_second(tmp_path):
     assert list(server._watched_paths) == [str(tmp_path)]
 
 
-def test_only_serving_reuses_conversions():
-    """`mkdocs build` (the published site) converts every page; `mkdocs serve` may reuse one
-    (esafety_portal/markdown_cache.py, tested in tests/test_markdown_cache.py)."""
+def test_only_serving_reuses_conversions_and_search_entries():
+    """`mkdocs build` (the published site) converts every page and reads each for search;
+    `mkdocs serve` may reuse both (esafety_portal/markdown_cache.py, search_entries_cache.py,
+    tested in tests/test_markdown_cache.py)."""
     from types import SimpleNamespace
 
     from esafety_portal import markdown_cache
@@ -90,3 +91,8 @@ def test_only_serving_reuses_conversions():
         hook.on_startup(command=command, dirty=False)
         assert hook.on_page_markdown("Words", page=page, config=None, files=None) == "Words"
         assert (getattr(getattr(page, "render", None), "func", None) is markdown_cache.render) == reuses, command
+        index = SimpleNamespace(add_entry_from_context=lambda page: None, entries=[], config={})
+        config = SimpleNamespace(plugins={"material/search": SimpleNamespace(
+            config=SimpleNamespace(enabled=True), search_index=index)})
+        assert hook.on_page_context({"page": page}, page=page, config=config, nav=None) == {"page": page}
+        assert getattr(index, "_reuses_entries", False) == reuses, command

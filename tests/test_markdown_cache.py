@@ -1,5 +1,6 @@
-"""esafety_portal/markdown_cache.py: under `mkdocs serve`, pages whose Markdown is unchanged reuse
-their last conversion, and the rebuilt site is the same, byte for byte, as one converted afresh;
+"""esafety_portal/markdown_cache.py and search_entries_cache.py: under `mkdocs serve`, pages whose
+Markdown is unchanged reuse their last conversion, and pages whose HTML is unchanged their search
+entries; the rebuilt site (search index included) is the same, byte for byte, as one made afresh;
 a kept conversion's warnings are given again, so a strict rebuild still stops."""
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def test_a_rebuild_reusing_conversions_is_the_site_converted_afresh(tmp_path):
     project = copy_project(tmp_path / "project")
     builds = preview_builds(tmp_path, project, [["docs/index.md", "\n\nA sentence the test added.\n"]])
     assert [b["stopped"] for b in builds.values()] == ["", "", ""], builds
-    kept, fresh = builds["kept"], builds["fresh"]
-    assert kept["reused"] and kept["converted"], "the edited page converted again, the others reused"
-    assert fresh["reused"] == 0 and fresh["converted"] == kept["converted"] + kept["reused"]
+    for cache, made in (("markdown", "converted"), ("search", "parsed")):
+        kept, fresh = builds["kept"][cache], builds["fresh"][cache]
+        assert kept["reused"] and kept[made], f"{cache}: the edited page made again, the others reused"
+        assert fresh["reused"] == 0 and fresh[made] == kept[made] + kept["reused"], cache
     assert site_differences(tmp_path / "out" / "kept", tmp_path / "out" / "fresh", ("kept", "fresh")) == []
     assert site_differences(tmp_path / "out" / "first", tmp_path / "out" / "kept", ("first", "kept")), \
         "the edit shows in the rebuilt site"
@@ -41,7 +43,7 @@ def test_a_reused_conversion_gives_its_warnings_again(tmp_path):
     with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:
         page.write("\n\nSee [a page that is not there](not-there.md).\n")
     builds = preview_builds(tmp_path, project, [])
-    assert builds["kept"]["converted"] == 0 and builds["kept"]["reused"], builds["kept"]
+    assert builds["kept"]["markdown"]["converted"] == 0 and builds["kept"]["markdown"]["reused"], builds["kept"]
     for build in builds.values():
         assert any("contains a link 'not-there.md'" in w for w in build["warnings"]), build
         assert "strict mode" in build["stopped"], build

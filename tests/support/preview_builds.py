@@ -5,7 +5,7 @@
 builds <project> into <out>/first, makes each edit ([file, text added at its end]),
 builds into <out>/kept (pages unchanged reuse their conversion), then forgets every conversion and
 builds the same files into <out>/fresh. Prints, as JSON, each build's warnings, whether it stopped,
-and how many pages each build converted and reused.
+and how many pages each build converted, parsed for search and reused (each cache's STATS).
 """
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from esafety_portal import markdown_cache
+from esafety_portal import markdown_cache, search_entries_cache
+
+CACHES = {"markdown": markdown_cache, "search": search_entries_cache}
 
 
 class Warnings(logging.Handler):
@@ -32,7 +34,7 @@ class Warnings(logging.Handler):
 
 
 def one_build(project: Path, site: Path, port: str) -> dict:
-    before = dict(markdown_cache.STATS)
+    before = {name: dict(cache.STATS) for name, cache in CACHES.items()}
     warnings = Warnings()
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
@@ -45,7 +47,8 @@ def one_build(project: Path, site: Path, port: str) -> dict:
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
     return {"warnings": warnings.messages, "stopped": stopped,
-            **{name: markdown_cache.STATS[name] - before[name] for name in before}}
+            **{name: {what: count - before[name][what] for what, count in cache.STATS.items()}
+               for name, cache in CACHES.items()}}
 
 
 def main(project: Path, out: Path, port: str, edits: list[list[str]]) -> None:
@@ -55,7 +58,8 @@ def main(project: Path, out: Path, port: str, edits: list[list[str]]) -> None:
         with (project / file).open("a", encoding="utf-8") as edited:
             edited.write(added)
     builds["kept"] = one_build(project, out / "kept", port)
-    markdown_cache.forget()
+    for cache in CACHES.values():
+        cache.forget()
     builds["fresh"] = one_build(project, out / "fresh", port)
     print(json.dumps(builds))
 
