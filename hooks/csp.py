@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections import OrderedDict
 from html import unescape as html_unescape
 from pathlib import Path
 
@@ -76,9 +77,28 @@ def _executes(attributes: str) -> bool:
     return match is None or match.group(1).lower() in ("text/javascript", "module", "application/javascript")
 
 
+# Pages found clean, by a digest of the page and of the trusted scripts: `mkdocs serve` checks
+# every page again on every rebuild, and an edit leaves most of them as they were. A refused page
+# is checked afresh each time (its message names the page). In memory only, the newest kept.
+_CLEAN: OrderedDict[bytes, tuple[str, ...]] = OrderedDict()
+CLEAN_KEPT = 512
+
+
 def inline_script_hashes(html: str, where: str) -> list[str]:
     """CSP source expressions for the page's inline scripts, in order, without repeats. Raises
     PluginError naming the page if it holds any script, handler or script link not the theme's."""
+    # repr() writes no NUL byte, so the first one marks where the page begins.
+    trusted = repr(tuple(pattern.pattern for pattern in _trusted))
+    digest = hashlib.sha256(f"{trusted}\0{html}".encode("utf-8")).digest()
+    if digest not in _CLEAN:
+        _CLEAN[digest] = tuple(_scan(html, where))
+        while len(_CLEAN) > CLEAN_KEPT:
+            _CLEAN.popitem(last=False)
+    _CLEAN.move_to_end(digest)
+    return list(_CLEAN[digest])
+
+
+def _scan(html: str, where: str) -> list[str]:
     hashes = []
     for attributes, body in SCRIPT.findall(html):
         if re.search(r"\bsrc\s*=", attributes, re.I) or not _executes(attributes):

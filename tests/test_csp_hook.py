@@ -29,6 +29,34 @@ def test_the_trusted_scripts_are_the_themes_whatever_the_pages_base():
     assert csp.inline_script_hashes('<script id="__config" type="application/json">{"a": 1}</script>', "page") == []
 
 
+def test_a_page_found_clean_is_not_scanned_again_until_it_or_the_trusted_scripts_change():
+    """`mkdocs serve` checks every page on every rebuild; a page already found clean under the same
+    trusted scripts is not scanned again, and a refused page is refused every time."""
+    import re
+
+    csp = _csp_module()
+    csp._trusted = [re.compile(re.escape("trusted()"))]
+    scanned = []
+    scan = csp._scan
+    csp._scan = lambda html, where: scanned.append(html) or scan(html, where)
+    page = "<p>Words</p><script>trusted()</script>"
+    first = csp.inline_script_hashes(page, "page")
+    assert csp.inline_script_hashes(page, "page") == first and len(first) == 1
+    assert len(scanned) == 1
+    csp.inline_script_hashes(page.replace("Words", "Other words"), "page")
+    assert len(scanned) == 2
+    csp._trusted = [re.compile(re.escape("trusted()")), re.compile(re.escape("also()"))]
+    assert csp.inline_script_hashes(page, "page") == first and len(scanned) == 3
+    for _ in range(2):
+        with pytest.raises(Exception, match="inline script the theme did not put there"):
+            csp.inline_script_hashes("<script>alert(1)</script>", "docs/x.md")
+    assert len(scanned) == 5
+    csp.CLEAN_KEPT = 2
+    for n in range(4):
+        csp.inline_script_hashes(f"<p>{n}</p>", "page")
+    assert len(csp._CLEAN) == 2
+
+
 @pytest.mark.parametrize("markup, message", [
     ("<script>alert(document.cookie)</script>", "docs/injected.md: the page holds an inline script the theme did not put there: 'alert(document.cookie)'"),
     ('<p><a href="#" onclick="alert(1)">Go</a></p>', "docs/injected.md: the page holds an inline event handler (on...=)"),
