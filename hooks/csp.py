@@ -16,12 +16,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections import OrderedDict
 from html import unescape as html_unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from esafety_portal.bounded_memo import BoundedMemo
 
 PLACEHOLDER = "__CSP_INLINE_SCRIPT_HASHES__"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
@@ -80,8 +81,7 @@ def _executes(attributes: str) -> bool:
 # Pages found clean, by a digest of the page and of the trusted scripts: `mkdocs serve` checks
 # every page again on every rebuild, and an edit leaves most of them as they were. A refused page
 # is checked afresh each time (its message names the page). In memory only, the newest kept.
-_CLEAN: OrderedDict[bytes, tuple[str, ...]] = OrderedDict()
-CLEAN_KEPT = 512
+_CLEAN = BoundedMemo(512)  # digest -> the page's script hashes
 
 
 def inline_script_hashes(html: str, where: str) -> list[str]:
@@ -90,12 +90,7 @@ def inline_script_hashes(html: str, where: str) -> list[str]:
     # repr() writes no NUL byte, so the first one marks where the page begins.
     trusted = repr(tuple(pattern.pattern for pattern in _trusted))
     digest = hashlib.sha256(f"{trusted}\0{html}".encode("utf-8")).digest()
-    if digest not in _CLEAN:
-        _CLEAN[digest] = tuple(_scan(html, where))
-        while len(_CLEAN) > CLEAN_KEPT:
-            _CLEAN.popitem(last=False)
-    _CLEAN.move_to_end(digest)
-    return list(_CLEAN[digest])
+    return list(_CLEAN.get(digest, lambda: tuple(_scan(html, where))))
 
 
 def _scan(html: str, where: str) -> list[str]:

@@ -51,7 +51,7 @@ def test_a_page_found_clean_is_not_scanned_again_until_it_or_the_trusted_scripts
         with pytest.raises(Exception, match="inline script the theme did not put there"):
             csp.inline_script_hashes("<script>alert(1)</script>", "docs/x.md")
     assert len(scanned) == 5
-    csp.CLEAN_KEPT = 2
+    csp._CLEAN.most = 2
     for n in range(4):
         csp.inline_script_hashes(f"<p>{n}</p>", "page")
     assert len(csp._CLEAN) == 2

@@ -127,7 +127,7 @@ def test_the_same_bytes_under_another_name_are_read_and_reported_as_that_file(tm
 
 
 def test_what_is_kept_is_bounded_the_oldest_going_first(monkeypatch):
-    monkeypatch.setattr(load, "KEPT", 3)
+    monkeypatch.setattr(load._readings, "most", 3)
     load.forget()
     for n in range(5):
         load.read_data_file(f"id: a{n}\n".encode(), "data/f.yml")

@@ -3,10 +3,10 @@ then build the content model. All problems are collected and raised together."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from pathlib import Path
 
 from . import checks, clock, generated_pages, limits, registry, rules, schema_check
+from .bounded_memo import BoundedMemo
 from .errors import ContentError, ContentErrors
 from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
 from .model import Change, Content, FileMeta, Organisation, Review, Site
@@ -20,18 +20,8 @@ from .yaml_loader import LineDict, copy_tree, parse_yaml
 # or copies of the data, parses and checks again only bytes it has not seen. Each caller gets its
 # own copy of a reading, so nothing it does reaches the next. The oldest go first past KEPT.
 KEPT = 256  # entries: the data files of a few projects; each load refreshes the ones it reads
-_readings: OrderedDict[tuple, tuple[object, list[ContentError]]] = OrderedDict()
-_verdicts: OrderedDict[tuple, list[ContentError]] = OrderedDict()
-
-
-def _kept(memo: OrderedDict, key: tuple, make):
-    if key in memo:
-        memo.move_to_end(key)
-    else:
-        memo[key] = make()
-        if len(memo) > KEPT:
-            memo.popitem(last=False)
-    return memo[key]
+_readings = BoundedMemo(KEPT)  # (shown_as, raw) -> (data, problems)
+_verdicts = BoundedMemo(KEPT)  # (shown_as, check, raw, made_with) -> problems
 
 
 def forget() -> None:
@@ -42,14 +32,14 @@ def forget() -> None:
 
 def read_data_file(raw: bytes, shown_as: str):
     """parse_yaml(raw, shown_as), parsed again only for bytes not read before."""
-    data, problems = _kept(_readings, (shown_as, raw), lambda: parse_yaml(raw, shown_as))
+    data, problems = _readings.get((shown_as, raw), lambda: parse_yaml(raw, shown_as))
     return copy_tree(data), list(problems)
 
 
 def kept_verdict(raw: bytes, shown_as: str, check: str, run, made_with: bytes = b"") -> list[ContentError]:
     """run(), or what it gave for `check` on the same bytes and the same `made_with` (the
     schemas' digest, for the schema check)."""
-    return list(_kept(_verdicts, (shown_as, check, raw, made_with), run))
+    return list(_verdicts.get((shown_as, check, raw, made_with), run))
 
 
 def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
