@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from support.project_copy import copy_project
 from support.serve import free_port
 from support.site import build_env
 from support.site_compare import site_differences
 
-DRIVER = __import__("support.preview_builds", fromlist=["x"]).__file__
+DRIVER = Path(__file__).parent / "support" / "preview_builds.py"
 
 
 def preview_builds(tmp_path, project, edits) -> dict:

@@ -26,7 +26,7 @@ def _contents(toc) -> list:
 
 
 def key(index, page) -> str:
-    parts = (page.url, str(page.title), repr(sorted(page.meta.items(), key=lambda kv: kv[0])),
+    parts = (page.url, str(page.title), repr(page.meta),
              repr(_contents(page.toc)), repr(sorted(index.config.items())), page.content)
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
