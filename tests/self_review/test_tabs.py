@@ -93,5 +93,8 @@ def test_clearing_in_one_tab_clears_the_others_and_they_do_not_bring_answers_bac
     one.click("#sr\\:reset-confirm")
     shows(two, "feature-01", "evidence", "")
     write(two, "feature-02", "evidence", "New start")
+    # Tab one reads the storage only once it has heard of tab two's save (a storage event, a moment
+    # later): read at once, in a whole-suite run, tab one still found it empty.
+    shows(one, "feature-02", "evidence", "New start")
     saved = stored(one)["items"]
     assert "feature-01" not in saved and saved["feature-02"]["evidence"] == "New start"
