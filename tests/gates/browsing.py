@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from support.browser import search_index
+
 LOCAL_HOSTS = {"127.0.0.1"}
 
 # Catches violations the console might word differently; an init script is not subject to CSP.
@@ -41,7 +43,9 @@ def recording(browser) -> Iterator[tuple]:
     """A fresh browser context that records everything; yields (page, visit, collect), where
     collect() gathers the current page's CSP violations and storage keys into the visit."""
     visit = Visit()
-    context = browser.new_context(real_search_index=True)  # every request a reader's page makes
+    # The real search index for searches; pages are loaded with the one with no pages, which makes
+    # the same requests and the same page (support/browser.py).
+    context = browser.new_context(real_search_index=True)
     context.add_init_script(RECORD_VIOLATIONS)
 
     def route(route, request):
@@ -59,6 +63,7 @@ def recording(browser) -> Iterator[tuple]:
     context.on("requestfinished", lambda request: pending.discard(request))
     context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
+    search_index(page, real=False)
     page.on("console", lambda msg: "Content Security Policy" in msg.text
             and visit.csp_violations.append(f"{page.url}: {msg.text}"))
     page.on("pageerror", lambda err: visit.csp_violations.append(f"{page.url}: script error {err}"))
@@ -94,6 +99,7 @@ def browse(browser, base_url: str, paths: list[str], searches: list[str] = ()) -
         for path in paths:
             page.goto(base_url + path)
             collect()
+        search_index(page, real=True)
         for query in searches:
             page.goto(base_url)
             page.keyboard.press("/")

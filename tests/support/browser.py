@@ -7,8 +7,12 @@ third of Chromium's work for a page (20 loads of five pages: 11.7 CPU-seconds, 7
 index), and the suite is bound by its CPU. The tests of the tools never search, so their contexts
 send a header (support/site.py, NO_PAGES_HEADER) that has the test server answer with the site's
 own search settings and no pages: the search box, its worker and its settings still load and run.
-The gates that check pages whole, as a reader has them (accessibility, privacy, CSP, search), ask
-for the real index with `real_search_index=True`. Other servers (mkdocs serve) ignore the header.
+The gates that search (search, and the privacy, CSP and accessibility gates' searches) ask for the
+real index with `real_search_index=True`. Where a gate only loads pages, it has the thin one
+(`search_index(page, real=False)`): the page makes the same requests and ends with the same DOM
+either way, since the index's pages are only read by a search (compared on every page of the site,
+5 December 2026: the same requests, and the same DOM once loaded). Other servers (mkdocs serve)
+ignore the header.
 """
 from __future__ import annotations
 
@@ -25,3 +29,9 @@ class Chromium:
         if not real_search_index:
             options["extra_http_headers"] = {**options.get("extra_http_headers", {}), NO_PAGES_HEADER: "no-pages"}
         return self.browser.new_context(**options)
+
+
+def search_index(page, *, real: bool) -> None:
+    """From its next request on, `page` gets the real search index or the one with no pages,
+    whatever its context asked for (a page's own value of a header overrides its context's)."""
+    page.set_extra_http_headers({NO_PAGES_HEADER: "all-pages" if real else "no-pages"})

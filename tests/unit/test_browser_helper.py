@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from support.browser import search_index
 from support.site import StaticServer
 
 INDEX = {"config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
@@ -34,3 +35,21 @@ def test_a_site_with_no_index_answers_as_it_does(browser, tmp_path):
     (tmp_path / "index.html").write_text("<p>Home</p>", "utf-8")
     with StaticServer(tmp_path) as server:
         assert index_seen(browser, server.url) == 404
+
+
+def test_a_page_can_switch_between_the_real_index_and_the_one_with_no_pages(browser, tmp_path):
+    (tmp_path / "index.html").write_text("<p>Home</p>", "utf-8")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(INDEX), "utf-8")
+    thin = {"config": INDEX["config"], "docs": []}
+    with StaticServer(tmp_path) as server:
+        for real_context in (True, False):
+            context = browser.new_context(real_search_index=real_context)
+            try:
+                page = context.new_page()
+                for real, expected in ((False, thin), (True, INDEX), (False, thin)):
+                    search_index(page, real=real)
+                    page.goto(server.url)
+                    assert page.evaluate(FETCH) == expected, (real_context, real)
+            finally:
+                context.close()
