@@ -41,11 +41,12 @@ def test_its_page_has_every_item_under_its_own_anchor(site):
                    "example-standard-1", "example-standard-2", "example-question-1"):
         assert f'id="{anchor}"' in page, anchor
     assert "Current: schools must follow this now" in page
-    assert "Schools should keep a record of over-blocking." in page  # the quote, with its source
+    # The quote, with its source.
+    assert "Schools should keep a record of the sites pupils needed and could not reach." in page
     assert 'href="https://www.example.org/standards"' in page
     assert 'href="https://www.example.org/standards/filter-record"' in page  # an item's own page
     # Each item says in one line where its wording was checked; a secondary copy says so.
-    assert "Checked on 20 November 2026 against the original text, Standard 1, the over-blocking record, on " \
+    assert "Checked on 20 November 2026 against the original text, Standard 1, the record of sites, on " \
            '<a href="https://www.example.org/standards/filter-record">example.org</a>' in page
     assert "Checked on 18 November 2026 against a secondary copy, not the original text: Testshire" in page
     assert page.count("Checked on ") == 3

@@ -43,9 +43,16 @@ META_STATE = """() => {
 class Case:
     query: str
     target: str  # a search index location: "templates/aup-ks2/" or "inspection/features/#feature-06"
+    # Pages that answer the query as well as the target, by the start of their address: every
+    # Acceptable Use Policy template ("templates/aup-") for a misspelt "acceptable use", one added
+    # by copying another (CONTRIBUTING) included.
+    or_pages: str = ""
 
     def found_in(self, locations: list[str]) -> bool:
-        """A page target is met by the page or any of its sections; an anchor target only by itself."""
+        """A page target is met by the page or any of its sections; an anchor target only by itself;
+        either, by any page whose address starts with `or_pages`."""
+        if self.or_pages and any(location.startswith(self.or_pages) for location in locations):
+            return True
         if "#" in self.target:
             return self.target in locations
         return any(location.split("#")[0] == self.target for location in locations)
@@ -159,7 +166,8 @@ def miss_message(case: Case, found: list[str], site: SiteIndex) -> str:
                     else f"add the words people type to the `keywords:` in {data_file}")
     else:
         keywords = "add the words people type to the wanted page's text"
-    return (f"Searching for \"{case.query}\" should show {name(case.target)} in the first {TOP} results, "
+    also = f" (or a page under {case.or_pages})" if case.or_pages else ""
+    return (f"Searching for \"{case.query}\" should show {name(case.target)}{also} in the first {TOP} results, "
             f"but {where}.\n"
             f"    Above it now: " + "; ".join(f"{n}. {name(location)}" for n, location in enumerate(above, 1)) + ".\n"
             f"    What to change: if you have just edited one of the pages above, a word you added to a heading "

@@ -43,7 +43,7 @@ CASES = [
     Case("cyber bullying", "inspection/questions/#question-staff-4"),
     # Misspellings
     Case("cyberbulying", "inspection/questions/#question-staff-4"),
-    Case("acceptible use", "inspection/features/#feature-11"),
+    Case("acceptible use", "inspection/features/#feature-11", or_pages="templates/aup-"),
     # Plain topics
     Case("passwords", "inspection/inadequate/#inadequate-02"),
     # Since today's frameworks arrived, the right answer to "filtering" is the DfE's current
@@ -216,6 +216,17 @@ def test_a_miss_says_which_query_what_ranks_above_what_and_what_to_change():
         'well. Otherwise add the words people type to the `keywords:` in data/templates/aup-ks2.yml. '
         'If the new order is right for readers, change what this query should find in tests/gates/test_search.py '
         'and say why in your pull request.')
+
+
+def test_a_case_with_other_answering_pages_is_met_by_any_of_them_and_says_so_when_missed():
+    case = Case("acceptible use", "inspection/features/#feature-11", or_pages="templates/aup-")
+    assert case.found_in(["templates/aup-contractors/", "inspection/features/"])  # a page added by copying one
+    assert case.found_in(["inspection/features/#feature-11"])
+    assert not case.found_in(["templates/", "inspection/features/", "templates/esafety-policy/"])
+    site = SiteIndex(titles={}, data_files={}, title_boost=8)
+    assert miss_message(case, ["templates/"], site).startswith(
+        'Searching for "acceptible use" should show "inspection/features/#feature-11" (inspection/features/#feature-11)'
+        " (or a page under templates/aup-) in the first 3 results, but it is not among the 1 results shown.")
 
 
 FIXTURES = ROOT / "tests" / "fixtures" / "frameworks"
