@@ -172,11 +172,15 @@ def test_every_mistake_fails_the_build_with_file_line_and_fix(project, tmp_path,
 
 
 # The rules-based modules: they check the real data by rules any valid content keeps, so an
-# editor's correct change leaves them green. Run on the edited copy, as its own suite.
+# editor's correct change leaves them green. Run on the edited copy, as its own suite (the
+# whole suite there would double the suite's time; it passed when run in full, 5 December 2026).
 RULE_MODULES = ["tests/test_data_files.py", "tests/test_content_errors.py", "tests/test_schema_check.py",
                 "tests/test_placed_frameworks.py", "tests/test_crosswalk.py", "tests/test_seed_content.py",
                 "tests/test_built_site.py", "tests/test_framework_family.py", "tests/templates/test_template_rules.py",
-                "tests/templates/test_readability.py", "tests/templates/test_real_documents.py"]
+                "tests/templates/test_readability.py", "tests/templates/test_real_documents.py",
+                # The search gate's cases on the real pages: the whole suite run on a clone with these
+                # steps taken found new pages outranking two of them (tests/gates/test_search.py).
+                "tests/gates/test_search.py::test_every_query_finds_its_page_in_the_top_three"]
 
 
 def follow_contributing(project, content, today) -> None:
