@@ -19,6 +19,10 @@ from __future__ import annotations
 from support.site import NO_PAGES_HEADER
 
 
+# What a test context or page sends to be answered with the index with no pages.
+THIN = {NO_PAGES_HEADER: "no-pages"}
+
+
 class Chromium:
     """Wraps a Playwright Browser: `new_context` as Playwright's, plus `real_search_index`."""
 
@@ -27,11 +31,11 @@ class Chromium:
 
     def new_context(self, *, real_search_index: bool = False, **options):
         if not real_search_index:
-            options["extra_http_headers"] = {**options.get("extra_http_headers", {}), NO_PAGES_HEADER: "no-pages"}
+            options["extra_http_headers"] = {**options.get("extra_http_headers", {}), **THIN}
         return self.browser.new_context(**options)
 
 
 def search_index(page, *, real: bool) -> None:
     """From its next request on, `page` gets the real search index or the one with no pages,
     whatever its context asked for (a page's own value of a header overrides its context's)."""
-    page.set_extra_http_headers({NO_PAGES_HEADER: "all-pages" if real else "no-pages"})
+    page.set_extra_http_headers({NO_PAGES_HEADER: "all-pages"} if real else THIN)
