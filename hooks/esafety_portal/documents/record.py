@@ -5,6 +5,7 @@ loads the document libraries."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from .. import incident_record
 from .docx import docx_bytes
@@ -12,9 +13,20 @@ from .odt import odt_bytes
 from .outline import Outline
 
 
-def documents(author: str, name: str = incident_record.DOCUMENT_NAME,
-              make: Callable[[str], Outline] = incident_record.outline) -> dict[str, bytes]:
+def made(author: str, name: str = incident_record.DOCUMENT_NAME,
+         make: Callable[[str], Outline] = incident_record.outline) -> dict[str, bytes]:
     """A blank record (`make(author)`, files called `name`) as .docx and .odt, by file name; the
     same bytes every build."""
     doc_outline = make(author)
     return {f"{name}.docx": docx_bytes(doc_outline), f"{name}.odt": odt_bytes(doc_outline)}
+
+
+# The bytes depend on the author alone (the outline is the record's code), so they are made once
+# per process: `make serve` rebuilds often, and making them was a twentieth of a rebuild.
+_kept = lru_cache(maxsize=8)(lambda author, name, make: tuple(made(author, name, make).items()))
+
+
+def documents(author: str, name: str = incident_record.DOCUMENT_NAME,
+              make: Callable[[str], Outline] = incident_record.outline) -> dict[str, bytes]:
+    """As made(), made once per process for each record and author."""
+    return dict(_kept(author, name, make))
