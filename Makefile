@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SEEDS ?=
 
-.PHONY: check-seeds serve build check review test engines system-packages bench clean help vendor no-tracked-bytecode
+.PHONY: check-seeds serve build check review test test-editor-change engines system-packages bench clean help vendor no-tracked-bytecode
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -62,6 +62,12 @@ node_modules: node_modules/.installed ## Install the Node tools the quality gate
 # slowest tests at the end of each run: where the suite's time goes (make bench gives the total).
 test: no-tracked-bytecode $(VENV)/.installed system-packages node_modules ## Run the whole test suite
 	$(BIN)/pytest -n auto --dist loadfile --durations=30
+
+# CONTRIBUTING's steps (reword an item and date it today, add a framework, copy a template) taken
+# on a copy of this checkout and committed, then `make test` there: an editor's correct change must
+# keep the whole suite green. CI runs it after `make test` (tests/editor_change.py).
+test-editor-change: no-tracked-bytecode $(VENV)/.installed system-packages node_modules ## Run the whole suite again on a copy with CONTRIBUTING's steps taken
+	$(BIN)/python tests/editor_change.py
 
 engines: no-tracked-bytecode $(VENV)/.installed ## Build with MkDocs and with ProperDocs (the second engine) and compare the sites
 	$(BIN)/pytest tests/test_second_engine.py
