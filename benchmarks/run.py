@@ -116,7 +116,7 @@ def main() -> int:
     parser.add_argument("--scale-runs", type=int, default=3, help="builds at each multiple (default 3)")
     parser.add_argument("--edits", type=int, default=5, help="edits timed for edit to reload (default 5)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
-    parser.add_argument("--no-suite", action="store_true", help="skip timing the whole test suite (about 6 minutes)")
+    parser.add_argument("--no-suite", action="store_true", help="skip timing the whole test suite (about 10 minutes on 2 cores)")
     args = parser.parse_args()
     workdir = scratch_dir("run")
     rows: list[Row] = []
