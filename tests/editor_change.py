@@ -32,14 +32,15 @@ SHARED = (".venv", "node_modules")
 EDITOR = ["-c", "user.name=Example Editor", "-c", "user.email=editor@example.invalid"]
 
 
-def _git(folder: Path, *args: str) -> str:
+def git(folder: Path, *args: str) -> str:
+    """git's output, run in `folder`; raises if git fails."""
     return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True).stdout
 
 
 def copy_checkout(root: Path, destination: Path) -> Path:
     """A clone of `root` at `destination` whose files are `root`'s working tree as it is."""
     subprocess.run(["git", "clone", "--quiet", str(root), str(destination)], check=True)
-    listed = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
+    listed = git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
     for name in filter(None, listed):
         source, copy = root / name, destination / name
         if source.is_file():
@@ -55,8 +56,8 @@ def prepare(root: Path, destination: Path) -> Path:
     project = copy_checkout(root, destination)
     day = today()  # the editor's today (or SOURCE_DATE_EPOCH's day, when that is set)
     follow_contributing(project, load_content(project, today=day), day)
-    _git(project, "add", "--all")
-    _git(project, *EDITOR, "commit", "--quiet", "-m", "CONTRIBUTING's steps, as an editor takes them")
+    git(project, "add", "--all")
+    git(project, *EDITOR, "commit", "--quiet", "-m", "CONTRIBUTING's steps, as an editor takes them")
     for name in SHARED:  # after the commit, and ignored in this copy alone: never tracked
         if (root / name).exists():
             (project / name).symlink_to((root / name).resolve(), target_is_directory=True)

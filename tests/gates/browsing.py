@@ -43,9 +43,9 @@ def recording(browser) -> Iterator[tuple]:
     """A fresh browser context that records everything; yields (page, visit, collect), where
     collect() gathers the current page's CSP violations and storage keys into the visit."""
     visit = Visit()
-    # The real search index for searches; pages are loaded with the one with no pages, which makes
-    # the same requests and the same page (support/browser.py).
-    context = browser.new_context(real_search_index=True)
+    # Pages load with the search index with no pages, which makes the same requests and the same
+    # page (support/browser.py); browse() switches to the real one before it searches.
+    context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
 
     def route(route, request):
@@ -63,7 +63,6 @@ def recording(browser) -> Iterator[tuple]:
     context.on("requestfinished", lambda request: pending.discard(request))
     context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
-    search_index(page, real=False)
     page.on("console", lambda msg: "Content Security Policy" in msg.text
             and visit.csp_violations.append(f"{page.url}: {msg.text}"))
     page.on("pageerror", lambda err: visit.csp_violations.append(f"{page.url}: script error {err}"))

@@ -11,9 +11,7 @@ from support.site import ROOT
 sys.path.insert(0, str(ROOT / "tests"))
 import editor_change  # noqa: E402  (a script beside the tests, not a package module)
 
-
-def _git(folder, *args) -> str:
-    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True).stdout
+git = editor_change.git
 
 
 def test_the_copy_is_the_working_tree_with_the_steps_committed(tmp_path):
@@ -28,16 +26,16 @@ def test_the_copy_is_the_working_tree_with_the_steps_committed(tmp_path):
 
     assert (project / "README.md").read_text("utf-8") == "An uncommitted edit\n"
     assert (project / "docs" / "new-page.md").is_file() and not (project / "CONTRIBUTING.md").exists()
-    assert _git(project, "log", "-1", "--format=%s").strip() == "CONTRIBUTING's steps, as an editor takes them"
-    committed = _git(project, "show", "--name-status", "--format=", "HEAD").splitlines()
+    assert git(project, "log", "-1", "--format=%s").strip() == "CONTRIBUTING's steps, as an editor takes them"
+    committed = git(project, "show", "--name-status", "--format=", "HEAD").splitlines()
     assert {"M\tREADME.md", "A\tdocs/new-page.md", "D\tCONTRIBUTING.md"} <= set(committed)
     assert any(line.startswith("M\tdata/frameworks/") for line in committed)  # step 1: an item reworded, dated today
     # Steps 2 and 3 (in the checkout already when it has been through this once: CI's second run)
-    tracked = _git(project, "ls-files", "data").splitlines()
+    tracked = git(project, "ls-files", "data").splitlines()
     assert {"data/frameworks/example-standards.yml", "data/templates/aup-contractors.yml"} <= set(tracked)
     assert (project / ".venv").is_symlink() and (project / ".venv").resolve() == (root / ".venv").resolve()
     assert not (project / "node_modules").exists()  # none in the checkout, none linked
-    assert _git(project, "status", "--porcelain") == ""  # the link is ignored, never committed
+    assert git(project, "status", "--porcelain") == ""  # the link is ignored, never committed
 
 
 def test_make_test_in_the_copy_does_not_install_again_and_uses_the_copys_hooks(tmp_path):

@@ -5,9 +5,9 @@ loads the document libraries."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from .. import incident_record
+from ..bounded_memo import BoundedMemo
 from .docx import docx_bytes
 from .odt import odt_bytes
 from .outline import Outline
@@ -23,10 +23,10 @@ def made(author: str, name: str = incident_record.DOCUMENT_NAME,
 
 # The bytes depend on the author alone (the outline is the record's code), so they are made once
 # per process: `make serve` rebuilds often, and making them was a twentieth of a rebuild.
-_kept = lru_cache(maxsize=8)(lambda author, name, make: tuple(made(author, name, make).items()))
+_KEPT = BoundedMemo(8)  # (author, name, outline function) -> the files, by name
 
 
 def documents(author: str, name: str = incident_record.DOCUMENT_NAME,
               make: Callable[[str], Outline] = incident_record.outline) -> dict[str, bytes]:
     """As made(), made once per process for each record and author."""
-    return dict(_kept(author, name, make))
+    return dict(_KEPT.get((author, name, make), lambda: tuple(made(author, name, make).items())))
