@@ -8,11 +8,11 @@ index), and the suite is bound by its CPU. The tests of the tools never search, 
 send a header (support/site.py, NO_PAGES_HEADER) that has the test server answer with the site's
 own search settings and no pages: the search box, its worker and its settings still load and run.
 The search gate and the pages that check what a reader has ask for the real index with
-`real_search_index=True`; the gates that load every
-page first and search after (privacy, CSP, accessibility) load them with the thin one and switch a
-page to the real one before they search (`search_index(page, real=True)`): a page makes the same
-requests and ends with the same DOM either way, since the index's pages are only read by a search (compared on every page of the site,
-5 December 2026: the same requests, and the same DOM once loaded). Other servers (mkdocs serve)
+`real_search_index=True`; the gates that load every page first and search after (privacy, CSP,
+accessibility) load them with the thin one and switch a page to the real one before they search
+(`search_index(page, real=True)`): a page makes the same requests and ends with the same DOM either
+way, since the index's pages are only read by a search (compared on every page of the site, 5
+December 2026: the same requests, and the same DOM once loaded). Other servers (mkdocs serve)
 ignore the header.
 """
 from __future__ import annotations
