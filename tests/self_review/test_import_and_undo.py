@@ -7,7 +7,7 @@ import json
 import pytest
 
 from self_review_drive import import_bytes, offer_file, rate, reopen, stored, write
-from support.messages import click_then_read
+from support.messages import click_then_read, next_message, watch_message
 
 NEWER = "2099-01-01T00:00:00.000Z"
 OLDER = "2000-01-01T00:00:00.000Z"
@@ -54,8 +54,9 @@ def test_import_over_answers_asks_and_says_what_each_choice_changes(answered, fw
     assert page.inner_text("#sr\\:import-merge-summary") == "1 item added, 1 changed, 2 kept as they are."
     assert page.inner_text("#sr\\:import-replace-summary") == "1 item added, 2 changed, 0 kept as they are, 1 removed."
     assert stored(page) == before  # nothing happens until the school chooses
+    watch_message(page, "sr:message")  # the dialog's choice is acted on after it closes
     page.keyboard.press("Escape")
-    assert page.inner_text("#sr\\:message") == "The import was cancelled. Nothing was changed."
+    assert next_message(page) == "The import was cancelled. Nothing was changed."
     assert stored(page) == before
     ask(page, "last-year.json", last_years_copy(fw))
     page.click("#sr\\:import-cancel")
