@@ -89,6 +89,29 @@ def test_only_changed_files_are_checked_against_their_schema_again(tmp_path, mon
     assert checked == ["data/site.yml"]
 
 
+def test_the_rules_across_files_read_only_changed_files_again(tmp_path, monkeypatch):
+    """Ids, references, dates and placeholders are read from a file once for its bytes; whether
+    they clash or resolve is still decided on every load (tests/unit/test_rules.py)."""
+    from esafety_portal import rules, templates
+
+    project = copy_project(tmp_path / "project", parts=("data",))
+    read: list[str] = []
+    for module, name in [(rules, "_ids_in"), (rules, "_references_in"), (rules, "_date_problems"),
+                         (templates, "_placeholder_problems")]:
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda f, *rest, real=real: read.append(f.shown_as) or real(f, *rest))
+    load.forget()
+    content = load.load_content(project)
+    assert "data/site.yml" in read
+    read.clear()
+    assert load.load_content(project) == content
+    assert read == []
+
+    replace_in(project / "data" / "site.yml", "council:", "council: Edited\n# was:")
+    load.load_content(project)
+    assert set(read) == {"data/site.yml"}
+
+
 def test_a_schema_edited_between_loads_is_applied_to_every_file(tmp_path):
     """A kept verdict never outlives the schema it was made with: make serve after a schema edit."""
     project = copy_project(tmp_path / "project", parts=("data",))

@@ -5,41 +5,35 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import checks, clock, generated_pages, limits, registry, rules, schema_check
+from . import checks, clock, generated_pages, kept_findings, limits, registry, rules, schema_check
 from .bounded_memo import BoundedMemo
 from .errors import ContentError, ContentErrors
 from .families import FAMILIES, REQUIRED_FILES, Family, schema_for
+from .kept_findings import kept_verdict
 from .model import Change, Content, FileMeta, Organisation, Review, Site
 from .values import parse_url
 from .yaml_loader import LineDict, copy_tree, parse_yaml
 
 
-
-# Readings of data files, and what each check found in them, kept in this process only and keyed
-# by the file's exact bytes (and name): a `make serve` rebuild, or a test loading many variants
-# or copies of the data, parses and checks again only bytes it has not seen. Each caller gets its
-# own copy of a reading, so nothing it does reaches the next. The oldest go first past KEPT.
+# Readings of data files, kept in this process only and keyed by the file's exact bytes (and
+# name): a `make serve` rebuild, or a test loading many variants or copies of the data, parses
+# again only bytes it has not seen (what the checks found is kept the same way: kept_findings.py).
+# Each caller gets its own copy of a reading, so nothing it does reaches the next. The oldest go
+# first past KEPT.
 KEPT = 256  # entries: the data files of a few projects; each load refreshes the ones it reads
 _readings = BoundedMemo(KEPT)  # (shown_as, raw) -> (data, problems)
-_verdicts = BoundedMemo(KEPT)  # (shown_as, check, raw, made_with) -> problems
 
 
 def forget() -> None:
-    """Drop every kept reading and verdict (for a test that counts the work a load does)."""
+    """Drop every kept reading and finding (for a test that counts the work a load does)."""
     _readings.clear()
-    _verdicts.clear()
+    kept_findings.forget()
 
 
 def read_data_file(raw: bytes, shown_as: str):
     """parse_yaml(raw, shown_as), parsed again only for bytes not read before."""
     data, problems = _readings.get((shown_as, raw), lambda: parse_yaml(raw, shown_as))
     return copy_tree(data), list(problems)
-
-
-def kept_verdict(raw: bytes, shown_as: str, check: str, run, made_with: bytes = b"") -> list[ContentError]:
-    """run(), or what it gave for `check` on the same bytes and the same `made_with` (the
-    schemas' digest, for the schema check)."""
-    return list(_verdicts.get((shown_as, check, raw, made_with), run))
 
 
 def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: bool = True):
@@ -79,7 +73,7 @@ def read_and_check(project_dir: Path, today: dt.date | None = None, publishing: 
             errors.append(ContentError(shown_as, 1, "", "must be a set of 'field: value' lines",
                                        "restore the file's structure from the last good version"))
             continue
-        data_file = rules.DataFile(shown_as, schema, data)
+        data_file = rules.DataFile(shown_as, schema, data, raw)
         parsed.append(data_file)
         # Markdown and web addresses are checked in each file that reads, valid or not.
         errors += kept_verdict(raw, shown_as, "values",

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import duplicate_ids, values
 from .errors import ContentError
 from .families import ANY_FRAMEWORK_ITEM, CROSSWALK_KINDS, FAMILIES, LINKS, family_of
+from .kept_findings import kept_for
 from .yaml_loader import LineDict, LineList, format_path, line_of
 
 
@@ -18,6 +19,7 @@ class DataFile:
     shown_as: str  # e.g. data/frameworks/kcsie-2026.yml
     schema: str  # e.g. features
     data: LineDict
+    raw: bytes = b""  # the file's bytes when read from one: what is found in it is kept by them (kept_findings.py)
 
 
 @dataclass(frozen=True)
@@ -88,24 +90,10 @@ def collect_ids(files: list[DataFile], project_dir: Path | None = None) -> tuple
     entries: list[IdEntry] = []
     occurrences: list[duplicate_ids.Occurrence] = []
     for order, f in enumerate(files):
-        candidates = []
-        family = family_of(f.schema)
-        kinds = family.kinds if family else {}
-        own_id = f.data.get("id") if family and family.own_kind else None
-        if isinstance(own_id, str):
-            candidates.append(((), family.own_kind, f.data))
-        for path, _key, value in walk(f.data):
-            if isinstance(value, dict) and isinstance(value.get("id"), str):
-                # A framework's items and groups say what kind they are; elsewhere the list's name says.
-                own = value.get("kind") if f.schema == "framework" and len(path) == 2 and path[0] in (
-                    "items", "groups") else None
-                kind = own if isinstance(own, str) else _kind_of(path, kinds)
-                if kind:
-                    candidates.append((path, kind, value))
-        for path, kind, value in candidates:
-            line = line_of(f.data, list(path) + ["id"])
-            entries.append(IdEntry(value["id"], kind, f.shown_as, line, format_path(path), f.schema))
-            occurrences.append(duplicate_ids.Occurrence(value["id"], f.shown_as, line, order,
+        own_id = f.data.get("id") if family_of(f.schema) and family_of(f.schema).own_kind else None
+        for entry in kept_for(f, "ids", lambda: _ids_in(f)):
+            entries.append(entry)
+            occurrences.append(duplicate_ids.Occurrence(entry.id, f.shown_as, entry.line, order,
                                                         own_id if isinstance(own_id, str) else "", len(entries) - 1))
     clashes = duplicate_ids.resolve(occurrences, project_dir, next_free_id)
     reported = {c.new.index for c in clashes}
@@ -126,6 +114,26 @@ def collect_ids(files: list[DataFile], project_dir: Path | None = None) -> tuple
     return ids, errors
 
 
+def _ids_in(f: DataFile) -> list[IdEntry]:
+    """The ids one file gives its items, its own first (for a family whose files have one)."""
+    candidates = []
+    family = family_of(f.schema)
+    kinds = family.kinds if family else {}
+    own_id = f.data.get("id") if family and family.own_kind else None
+    if isinstance(own_id, str):
+        candidates.append(((), family.own_kind, f.data))
+    for path, _key, value in walk(f.data):
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            # A framework's items and groups say what kind they are; elsewhere the list's name says.
+            own = value.get("kind") if f.schema == "framework" and len(path) == 2 and path[0] in (
+                "items", "groups") else None
+            kind = own if isinstance(own, str) else _kind_of(path, kinds)
+            if kind:
+                candidates.append((path, kind, value))
+    return [IdEntry(value["id"], kind, f.shown_as, line_of(f.data, list(path) + ["id"]), format_path(path), f.schema)
+            for path, kind, value in candidates]
+
+
 def next_free_id(taken_id: str, ids) -> str:
     match = re.match(r"^(.*?)(\d+)$", taken_id)
     stem, number, width = (match.group(1), int(match.group(2)), len(match.group(2))) if match else (taken_id + "-", 1, 1)
@@ -136,39 +144,54 @@ def next_free_id(taken_id: str, ids) -> str:
             return candidate
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """One id a file refers to, where it does, and the kinds it may point at."""
+    target: str
+    line: int
+    where: str
+    allowed: tuple
+
+
 def check_references(files: list[DataFile], ids: dict[str, IdEntry]) -> list[ContentError]:
     errors = []
     # ANY_FRAMEWORK_ITEM: an item of a framework with its own generated page. Those shown on the
     # hand-written pages (the 2012 and 2010 items, placed by their file's kinds:) count only by kind.
     placed = {f.shown_as for f in files if f.schema == "framework" and f.data.get("kinds")}
     for f in files:
-        family = family_of(f.schema)
-        references = family.references if family else {}
-        for path, key, value in walk(f.data):
-            # A framework's typed links point at the kinds in families.LINKS; its items' grew_out_of
-            # only at the 2012 and 2010 items the crosswalk carries forward.
-            in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
-            crosswalk = f.schema == "framework" and len(path) >= 3 and path[-3] == "grew_out_of" and key == "item"
-            if key not in references and not (in_links or crosswalk):
-                continue
-            allowed = CROSSWALK_KINDS if crosswalk else LINKS.get(key) if in_links else references[key]
-            targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
-            for index, target in enumerate(targets):
-                if not isinstance(target, str):
-                    continue
-                where = list(path) if isinstance(value, str) else list(path) + [index]
-                line = line_of(f.data, where)
-                entry = ids.get(target)
-                if entry is None:
-                    errors.append(ContentError(
-                        f.shown_as, line, format_path(where), f"refers to '{target}', which does not exist",
-                        _suggest(target, ids, allowed, placed)))
-                elif not _fits(entry, allowed, placed):
-                    errors.append(ContentError(
-                        f.shown_as, line, format_path(where),
-                        f"refers to '{target}', which is a {entry.kind}, not a {' or '.join(allowed)}",
-                        f"use the id of a {' or '.join(allowed)}"))
+        for ref in kept_for(f, "references", lambda: _references_in(f)):
+            entry = ids.get(ref.target)
+            if entry is None:
+                errors.append(ContentError(
+                    f.shown_as, ref.line, ref.where, f"refers to '{ref.target}', which does not exist",
+                    _suggest(ref.target, ids, ref.allowed, placed)))
+            elif not _fits(entry, ref.allowed, placed):
+                errors.append(ContentError(
+                    f.shown_as, ref.line, ref.where,
+                    f"refers to '{ref.target}', which is a {entry.kind}, not a {' or '.join(ref.allowed)}",
+                    f"use the id of a {' or '.join(ref.allowed)}"))
     return errors
+
+
+def _references_in(f: DataFile) -> list[_Reference]:
+    """Every id one file refers to, with the kinds its field allows."""
+    family = family_of(f.schema)
+    references = family.references if family else {}
+    found = []
+    for path, key, value in walk(f.data):
+        # A framework's typed links point at the kinds in families.LINKS; its items' grew_out_of
+        # only at the 2012 and 2010 items the crosswalk carries forward.
+        in_links = f.schema == "framework" and len(path) >= 2 and path[-2] == "links"
+        crosswalk = f.schema == "framework" and len(path) >= 3 and path[-3] == "grew_out_of" and key == "item"
+        if key not in references and not (in_links or crosswalk):
+            continue
+        allowed = CROSSWALK_KINDS if crosswalk else LINKS.get(key) if in_links else references[key]
+        targets = [value] if isinstance(value, str) else value if isinstance(value, LineList) else []
+        for index, target in enumerate(targets):
+            if isinstance(target, str):
+                where = list(path) if isinstance(value, str) else list(path) + [index]
+                found.append(_Reference(target, line_of(f.data, where), format_path(where), tuple(allowed or ())))
+    return found
 
 
 def _fits(entry: IdEntry, allowed, placed: set[str]) -> bool:
@@ -204,20 +227,26 @@ _MONTH_KEYS = {"fieldwork_start", "fieldwork_end", "published"}
 def check_dates(files: list[DataFile], today: dt.date) -> list[ContentError]:
     errors = []
     for f in files:
-        for path, key, value in walk(f.data):
-            if not isinstance(value, str):
+        errors += kept_for(f, f"dates:{today.isoformat()}", lambda: _date_problems(f, today))
+    return errors
+
+
+def _date_problems(f: DataFile, today: dt.date) -> list[ContentError]:
+    errors = []
+    for path, key, value in walk(f.data):
+        if not isinstance(value, str):
+            continue
+        if key in _DATE_KEYS and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:  # the schema says it is not a real date (format: date)
                 continue
-            if key in _DATE_KEYS and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                try:
-                    day = dt.date.fromisoformat(value)
-                except ValueError:  # the schema says it is not a real date (format: date)
-                    continue
-                if key in ("last_reviewed", "date") and day > today:
-                    errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path),
-                                               f"'{value}' is in the future", "use today's date or an earlier one"))
-            if key in _MONTH_KEYS and re.fullmatch(r"\d{4}-\d{2}", value) and not 1 <= int(value[5:]) <= 12:
+            if key in ("last_reviewed", "date") and day > today:
                 errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path),
-                                           f"'{value}' is not a real month", "use a month from 01 to 12 (YYYY-MM)"))
+                                           f"'{value}' is in the future", "use today's date or an earlier one"))
+        if key in _MONTH_KEYS and re.fullmatch(r"\d{4}-\d{2}", value) and not 1 <= int(value[5:]) <= 12:
+            errors.append(ContentError(f.shown_as, line_of(f.data, list(path)), format_path(path),
+                                       f"'{value}' is not a real month", "use a month from 01 to 12 (YYYY-MM)"))
     return errors
 
 

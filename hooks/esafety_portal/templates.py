@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ContentError
+from .kept_findings import kept_for
 from .model import FileMeta, Item
 from .since_previous import Previous, SincePrevious, previous_from_data, since_previous_from_data
 from .yaml_loader import format_path, line_of
@@ -240,24 +241,29 @@ def family_rules(checked) -> list[ContentError]:
 
 def check_placeholders(files, ids) -> list[ContentError]:
     """Every [[placeholder]] in a template must be one of PLACEHOLDERS."""
+    errors = []
+    for f in files:
+        if f.schema == "template":
+            errors += kept_for(f, "placeholders", lambda: _placeholder_problems(f))
+    return errors
+
+
+def _placeholder_problems(f) -> list[ContentError]:
     from .rules import walk
 
     errors = []
-    for f in files:
-        if f.schema != "template":
+    for path, _key, value in walk(f.data):
+        if not isinstance(value, str):
             continue
-        for path, _key, value in walk(f.data):
-            if not isinstance(value, str):
-                continue
-            where, line = format_path(path), line_of(f.data, list(path))
-            for match in _PLACEHOLDER.finditer(value):
-                name = match.group(1)
-                if name not in PLACEHOLDERS:
-                    errors.append(ContentError(f.shown_as, line, where, f"uses the unknown placeholder '[[{name}]]'",
-                                               _suggest_placeholder(name)))
-            if _BROKEN.search(_PLACEHOLDER.sub("", value)):
-                errors.append(ContentError(f.shown_as, line, where, "has a '[[' or ']]' that is not part of a placeholder",
-                                           "write placeholders as [[school_name]], with two brackets on each side"))
+        where, line = format_path(path), line_of(f.data, list(path))
+        for match in _PLACEHOLDER.finditer(value):
+            name = match.group(1)
+            if name not in PLACEHOLDERS:
+                errors.append(ContentError(f.shown_as, line, where, f"uses the unknown placeholder '[[{name}]]'",
+                                           _suggest_placeholder(name)))
+        if _BROKEN.search(_PLACEHOLDER.sub("", value)):
+            errors.append(ContentError(f.shown_as, line, where, "has a '[[' or ']]' that is not part of a placeholder",
+                                       "write placeholders as [[school_name]], with two brackets on each side"))
     return errors
 
 
