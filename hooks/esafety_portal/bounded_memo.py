@@ -1,6 +1,7 @@
 """A memo kept in this process only, and bounded: past its size, the entry used least recently
-goes first. The loader keeps its readings and verdicts in one (load.py), the CSP check the pages
-it found clean (hooks/csp.py), the blank records their documents (documents/record.py)."""
+goes first. The loader keeps its readings in one (load.py) and what its checks found in another
+(kept_findings.py), the CSP check the pages it found clean (hooks/csp.py), the blank records their
+documents (documents/record.py)."""
 from __future__ import annotations
 
 from collections import OrderedDict
