@@ -24,8 +24,9 @@ from esafety_portal.errors import ContentErrors
 from esafety_portal.families import schema_for
 from esafety_portal.load import load_content
 from esafety_portal.yaml_loader import format_path
+from support.build_worker import BuildWorker
 from support.project_copy import copy_project
-from support.site import ROOT, mkdocs_build
+from support.site import ROOT
 
 TEXT_ATTACKS = {
     "tag breakout": '</a></p><script>alert("tag")</script>',
@@ -258,18 +259,32 @@ def real_markup(built_site):
     return live_markup(built_site)
 
 
+@pytest.fixture(scope="module")
+def publishing(tmp_path_factory):
+    """One copy of the project and one build worker for every attack (support/build_worker.py):
+    each attack's files are written into the copy, built, and put back as they were."""
+    project = copy_project(tmp_path_factory.mktemp("hostile-site"))
+    with BuildWorker() as worker:
+        yield project, worker
+
+
 @pytest.mark.parametrize("name", list(TEXT_ATTACKS) + list(URL_ATTACKS))
-def test_accepted_hostile_values_are_published_with_no_live_markup(name, originals, verdicts, real_markup, tmp_path):
+def test_accepted_hostile_values_are_published_with_no_live_markup(name, originals, verdicts, real_markup, publishing,
+                                                                   tmp_path):
+    project, worker = publishing
     accepted = [(file, field) for (file, attack), fields in verdicts.items() if attack == name
                 for field, errors in fields.items() if not errors]
     for attempt in range(3):
-        project = copy_project(tmp_path / f"project-{attempt}")
         by_file: dict[str, dict] = {}
         for file, field in accepted:
             _set(by_file.setdefault(file, copy.deepcopy(originals[file])), field, ATTACKS[name])
-        for file, data in by_file.items():
-            _write(project, file, data)
-        result = mkdocs_build(project, tmp_path / f"site-{attempt}")
+        try:
+            for file, data in by_file.items():
+                _write(project, file, data)
+            result = worker.build(project, tmp_path / f"site-{attempt}")
+        finally:
+            for file in by_file:
+                (project / file).write_bytes((ROOT / file).read_bytes())  # the file as it was
         if result.returncode == 0:
             break
         # A rule across fields (earlier words given for an added clause) speaks only once the file's

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import statistics
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from support.line_worker import ask, finish
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGET = 0.95
@@ -79,29 +80,13 @@ class Lighthouse:
         return self
 
     def __exit__(self, *_):
-        try:
-            self.process.stdin.close()  # the runner closes Chrome and ends
-        except OSError:  # it had already stopped; its log says why
-            pass
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        finish(self.process)  # the runner closes Chrome and ends; if it had stopped, its log says why
 
     def run(self, url: str, out: Path, categories: list[str] = CATEGORIES) -> Run:
         """One run of `url`, scoring `categories`; its JSON report is kept at `out`."""
         out.unlink(missing_ok=True)  # only this run's report is read
-        try:
-            self.process.stdin.write(json.dumps({"url": url, "out": str(out), "categories": categories}) + "\n")
-            self.process.stdin.flush()
-        except OSError:  # the runner has stopped (Chrome would not start, say): its log says why
-            ready, line = True, ""
-        else:
-            ready, _, _ = select.select([self.process.stdout], [], [], ANSWER_SECONDS)
-            line = self.process.stdout.readline() if ready else ""
-        answer = json.loads(line) if line.strip() else {
-            "error": f"no answer in {ANSWER_SECONDS} s" if not ready else "the runner stopped"}
+        answer, why = ask(self.process, {"url": url, "out": str(out), "categories": categories}, ANSWER_SECONDS)
+        answer = answer or {"error": f"the runner {why}"}
         if "error" in answer or not out.exists():
             raise AssertionError(f"Lighthouse did not run on {url}: {answer.get('error')}\n"
                                  + self.log.read_text(encoding="utf-8", errors="replace")[-3000:])
