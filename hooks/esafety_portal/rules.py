@@ -90,7 +90,7 @@ def collect_ids(files: list[DataFile], project_dir: Path | None = None) -> tuple
     entries: list[IdEntry] = []
     occurrences: list[duplicate_ids.Occurrence] = []
     for order, f in enumerate(files):
-        own_id = f.data.get("id") if family_of(f.schema) and family_of(f.schema).own_kind else None
+        own_id = _own_id(f)
         for entry in kept_for(f, "ids", lambda: _ids_in(f)):
             entries.append(entry)
             occurrences.append(duplicate_ids.Occurrence(entry.id, f.shown_as, entry.line, order,
@@ -119,8 +119,7 @@ def _ids_in(f: DataFile) -> list[IdEntry]:
     candidates = []
     family = family_of(f.schema)
     kinds = family.kinds if family else {}
-    own_id = f.data.get("id") if family and family.own_kind else None
-    if isinstance(own_id, str):
+    if isinstance(_own_id(f), str):
         candidates.append(((), family.own_kind, f.data))
     for path, _key, value in walk(f.data):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
@@ -132,6 +131,12 @@ def _ids_in(f: DataFile) -> list[IdEntry]:
                 candidates.append((path, kind, value))
     return [IdEntry(value["id"], kind, f.shown_as, line_of(f.data, list(path) + ["id"]), format_path(path), f.schema)
             for path, kind, value in candidates]
+
+
+def _own_id(f: DataFile):
+    """The id a file gives itself, for a family whose files have one (a template's, a framework's)."""
+    family = family_of(f.schema)
+    return f.data.get("id") if family and family.own_kind else None
 
 
 def next_free_id(taken_id: str, ids) -> str:
