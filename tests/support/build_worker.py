@@ -13,7 +13,8 @@ process keeps between builds is what the hooks keep by content (bounded_memo.py'
 The worker runs as `python build_worker.py` with the environment every test build has
 (support/site.build_env: no network); it reads one request a line on stdin, {"project", "site"},
 and answers one line on stdout, {"returncode", "stderr"}, stderr being what the build logged at
-warning level and above. It ends when stdin closes.
+warning level and above. It ends when stdin closes. Its builds are `build_here`'s, which
+preview_builds.py also rebuilds with, as `mkdocs serve` does.
 """
 from __future__ import annotations
 
@@ -72,35 +73,45 @@ class BuildWorker:
 class _Logged(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
-        self.lines: list[str] = []
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record):
-        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+        self.records.append(record)
 
 
-def build_once(project: Path, site: Path) -> dict:
-    """What `mkdocs build --strict --site-dir site` in `project` does, in this process."""
+def build_here(project: Path, site: Path, command: str = "build", serve_url: str | None = None,
+               **options) -> tuple[list[logging.LogRecord], str]:
+    """One build of `project` into `site` in this process, as `mkdocs <command>` makes it (the
+    config's `options`, such as strict=True): what it logged at warning level and above, and what
+    stopped it ("" if nothing did). The caller chooses the folder it runs in."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     logged = _Logged()
     logging.getLogger("mkdocs").addHandler(logged)
-    os.chdir(project)
     try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), **options)
+        config.plugins.on_startup(command=command, dirty=False)
         try:
-            build(config)
+            build(config, serve_url=serve_url)
         finally:
-            config.plugins.on_shutdown()
-        returncode = 0
-    except (MkDocsException, SystemExit) as stopped:  # Abort is both; what it says, as the command prints it
-        logged.lines.append(str(stopped))
-        returncode = 1
+            if command == "build":  # `mkdocs serve` shuts the plugins down once, when it stops
+                config.plugins.on_shutdown()
+        stopped = ""
+    except (MkDocsException, SystemExit) as abort:  # Abort is both; what it says, as the command prints it
+        stopped = str(abort)
     finally:
         logging.getLogger("mkdocs").removeHandler(logged)
-    return {"returncode": returncode, "stderr": "\n".join(logged.lines)}
+    return logged.records, stopped
+
+
+def build_once(project: Path, site: Path) -> dict:
+    """What `mkdocs build --strict --site-dir site` in `project` does, as the worker answers it."""
+    os.chdir(project)
+    records, stopped = build_here(project, site, strict=True)
+    lines = [f"{record.levelname} - {record.getMessage()}" for record in records] + ([stopped] if stopped else [])
+    return {"returncode": 1 if stopped else 0, "stderr": "\n".join(lines)}
 
 
 def main() -> None:

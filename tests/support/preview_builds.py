@@ -10,43 +10,21 @@ and how many pages each build converted, parsed for search and reused (each cach
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-
+from build_worker import build_here  # this folder's: run as a script, it leads sys.path
 from esafety_portal import markdown_cache, search_entries_cache
 
 CACHES = {"markdown": markdown_cache, "search": search_entries_cache}
 
 
-class Warnings(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def one_build(project: Path, site: Path, port: str) -> dict:
     before = {name: dict(cache.STATS) for name, cache in CACHES.items()}
-    warnings = Warnings()
-    logging.getLogger("mkdocs").addHandler(warnings)
-    try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), dev_addr=f"127.0.0.1:{port}")
-        config.plugins.on_startup(command="serve", dirty=False)
-        build(config, serve_url=f"http://127.0.0.1:{port}/")
-        stopped = ""
-    except Abort as abort:
-        stopped = str(abort)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(warnings)
-    return {"warnings": warnings.messages, "stopped": stopped,
+    records, stopped = build_here(project, site, command="serve", serve_url=f"http://127.0.0.1:{port}/",
+                                  dev_addr=f"127.0.0.1:{port}")
+    return {"warnings": [record.getMessage() for record in records], "stopped": stopped,
             **{name: {what: count - before[name][what] for what, count in cache.STATS.items()}
                for name, cache in CACHES.items()}}
 
