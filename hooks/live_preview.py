@@ -7,7 +7,10 @@
 - A port already in use stops `serve` with one line saying what to do, before the first build,
   instead of a traceback after it.
 - A page whose Markdown is unchanged is not converted again (esafety_portal/markdown_cache.py),
-  nor its HTML read again for search when that is unchanged (esafety_portal/search_entries_cache.py).
+  nor its HTML read again for search when that is unchanged (esafety_portal/search_entries_cache.py),
+  nor written through the theme's templates again when what they read is unchanged
+  (esafety_portal/rendered_page_cache.py).
+- The preview is written to memory, not disk, where there is room (esafety_portal/preview_folder.py).
 - A save is noticed within 0.1 s, not 0.5 s: MkDocs polls the watched files every half second
   and then waits 0.1 s for quiet, most of the time from save to reload (benchmarks/reload.py).
 """
@@ -25,7 +28,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from watchdog.observers.polling import PollingObserver
 
-from esafety_portal import markdown_cache, search_entries_cache
+from esafety_portal import markdown_cache, preview_folder, rendered_page_cache, search_entries_cache
 
 log = logging.getLogger("mkdocs.hooks.live_preview")
 
@@ -50,6 +53,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_env(env, config, files):
+    if _state["command"] == "serve":
+        rendered_page_cache.install(env)
+    return env
+
+
 @event_priority(100)  # before Material's search reads the page
 def on_page_context(context, page, config, nav):
     search = config.plugins.get("material/search")
@@ -66,7 +75,15 @@ def on_config(config):
         if not port_free(host, port):
             raise Abort(f"Port {port} on {host} is already in use (is `make serve` already running in another "
                         f"terminal?): stop it, or serve on another port with `make serve PORT={port + 1}`.")
+        # The folder MkDocs made for the preview, empty until this first build, goes to memory.
+        _state["memory"] = (config.site_dir, preview_folder.move_to_memory(config.site_dir))
     return config
+
+
+def on_shutdown():
+    site_dir, memory = _state.pop("memory", (None, None))
+    if memory is not None:
+        preview_folder.back_to_disk(site_dir, memory)
 
 
 def port_free(host: str, port: int) -> bool:

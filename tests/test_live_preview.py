@@ -4,6 +4,7 @@ reloads the page to the site. Routine rebuilds print one line; a busy port one c
 from __future__ import annotations
 
 import socket
+import urllib.request
 
 from playwright.sync_api import expect
 
@@ -45,6 +46,32 @@ def test_a_broken_save_shows_its_message_in_the_browser_until_it_is_fixed(tmp_pa
         assert [line for line in rebuild_log if any(word in line for word in ROUTINE)] == [], "".join(rebuild_log)
 
 
+def test_the_preview_is_written_to_memory_where_there_is_room_and_removed_when_serve_stops(tmp_path):
+    """esafety_portal/preview_folder.py in the real `mkdocs serve`: MkDocs' temporary folder is a
+    link to one in memory (/dev/shm) when memory has room, else the folder on disk; the site is
+    served from it; Ctrl-C removes both."""
+    from esafety_portal import preview_folder
+
+    project = copy_project(tmp_path / "project")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    with Serve(project, extra_env={"TMPDIR": str(temp)}) as serve:
+        assert serve.wait_for("Serving on", 120), "serve did not start:\n" + serve.log()
+        [site] = temp.glob("mkdocs_*")
+        memory = site.resolve() if preview_folder.has_room() else None
+        if memory is not None:
+            assert site.is_symlink() and memory.parent == preview_folder.MEMORY.resolve(), site
+        else:
+            assert site.is_dir() and not site.is_symlink(), site
+        written = (site / "about" / "index.html").read_text("utf-8")
+        with urllib.request.urlopen(serve.url + "about/", timeout=10) as response:
+            served = response.read().decode("utf-8")  # with MkDocs' live-reload script added
+        assert served.split("<script>\nvar livereload")[0] == written.split("</body>")[0]
+        assert serve.stop() == 0, serve.log()
+    assert list(temp.iterdir()) == [], "MkDocs removed its folder"
+    assert memory is None or not memory.exists(), "the folder in memory was removed"
+
+
 def test_a_busy_port_gives_one_clear_line(tmp_path):
     project = copy_project(tmp_path / "project")
     with socket.socket() as taken:
@@ -77,13 +104,15 @@ def test_a_save_is_noticed_within_a_tenth_of_a_second(tmp_path):
     assert list(server._watched_paths) == [str(tmp_path)]
 
 
-def test_only_serving_reuses_conversions_and_search_entries():
-    """`mkdocs build` (the published site) converts every page and reads each for search;
-    `mkdocs serve` may reuse both (esafety_portal/markdown_cache.py, search_entries_cache.py,
-    tested in tests/test_markdown_cache.py)."""
+def test_only_serving_reuses_conversions_search_entries_and_rendered_pages():
+    """`mkdocs build` (the published site) converts every page, reads each for search and renders
+    each through the theme; `mkdocs serve` may reuse all three (esafety_portal/markdown_cache.py,
+    search_entries_cache.py, rendered_page_cache.py, tested in tests/test_markdown_cache.py)."""
     from types import SimpleNamespace
 
-    from esafety_portal import markdown_cache
+    import jinja2
+
+    from esafety_portal import markdown_cache, rendered_page_cache
 
     hook = load_hook("live_preview")
     for command, reuses in (("build", False), ("gh-deploy", False), ("serve", True)):
@@ -96,3 +125,6 @@ def test_only_serving_reuses_conversions_and_search_entries():
             config=SimpleNamespace(enabled=True), search_index=index)})
         assert hook.on_page_context({"page": page}, page=page, config=config, nav=None) == {"page": page}
         assert getattr(index, "_reuses_entries", False) == reuses, command
+        env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "{{ page }}"}))
+        assert hook.on_env(env, config=None, files=None) is env
+        assert isinstance(env.get_template("main.html"), rendered_page_cache._Reusing) == reuses, command

@@ -1,7 +1,8 @@
-"""esafety_portal/markdown_cache.py and search_entries_cache.py: under `mkdocs serve`, pages whose
-Markdown is unchanged reuse their last conversion, and pages whose HTML is unchanged their search
-entries; the rebuilt site (search index included) is the same, byte for byte, as one made afresh;
-a kept conversion's warnings are given again, so a strict rebuild still stops."""
+"""esafety_portal/markdown_cache.py, search_entries_cache.py and rendered_page_cache.py: under
+`mkdocs serve`, pages whose Markdown is unchanged reuse their last conversion, pages whose HTML is
+unchanged their search entries, and pages whose template context is unchanged their last HTML; the
+rebuilt site (search index included) is the same, byte for byte, as one made afresh; a kept
+conversion's warnings are given again, so a strict rebuild still stops."""
 from __future__ import annotations
 
 import json
@@ -30,13 +31,27 @@ def test_a_rebuild_reusing_conversions_is_the_site_converted_afresh(tmp_path):
     project = copy_project(tmp_path / "project")
     builds = preview_builds(tmp_path, project, [["docs/index.md", "\n\nA sentence the test added.\n"]])
     assert [b["stopped"] for b in builds.values()] == ["", "", ""], builds
-    for cache, made in (("markdown", "converted"), ("search", "parsed")):
+    for cache, made in (("markdown", "converted"), ("search", "parsed"), ("pages", "rendered")):
         kept, fresh = builds["kept"][cache], builds["fresh"][cache]
         assert kept["reused"] and kept[made], f"{cache}: the edited page made again, the others reused"
         assert fresh["reused"] == 0 and fresh[made] == kept[made] + kept["reused"], cache
     assert site_differences(tmp_path / "out" / "kept", tmp_path / "out" / "fresh", ("kept", "fresh")) == []
     assert site_differences(tmp_path / "out" / "first", tmp_path / "out" / "kept", ("first", "kept")), \
         "the edit shows in the rebuilt site"
+
+
+def test_a_change_every_page_shows_in_its_menu_renders_every_page_again(tmp_path):
+    """A subtitle added to the home page's front matter shows under its entry in the menu, which
+    is on every page: no page keeps its last HTML, and the site is the one made afresh."""
+    project = copy_project(tmp_path / "project")
+    builds = preview_builds(tmp_path, project, [["docs/index.md", "---\n", "---\nsubtitle: Added by the test\n"]])
+    assert [b["stopped"] for b in builds.values()] == ["", "", ""], builds
+    kept, fresh = builds["kept"]["pages"], builds["fresh"]["pages"]
+    assert kept["reused"] == 0 and kept["rendered"] == fresh["rendered"] > 1, builds
+    assert site_differences(tmp_path / "out" / "kept", tmp_path / "out" / "fresh", ("kept", "fresh")) == []
+    first_about = (tmp_path / "out" / "first" / "about" / "index.html").read_text("utf-8")
+    assert "Added by the test" not in first_about
+    assert "Added by the test" in (tmp_path / "out" / "kept" / "about" / "index.html").read_text("utf-8")
 
 
 def test_a_reused_conversion_gives_its_warnings_again(tmp_path):

@@ -24,7 +24,7 @@ class BuildStateMissing(PluginError):
     pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class BuildState:
     project_dir: Path
     content: Content
@@ -32,6 +32,11 @@ class BuildState:
     use_directory_urls: bool = True
     docs_dir: Path = Path("docs")  # the hand-written pages (mkdocs.yml's docs_dir)
     final_site_dir: str = ""  # set by hooks/publish_atomically.py while the build writes elsewhere
+
+    def __repr__(self) -> str:
+        # Short: the macros plugin writes the whole config (this state in it) to its debug log on
+        # every build, whatever the log level; the content's own repr made that a twentieth of a rebuild.
+        return f"BuildState({str(self.project_dir)!r})"
 
     @cached_property
     def documents(self) -> dict[str, bytes]:

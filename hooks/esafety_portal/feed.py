@@ -7,6 +7,7 @@ ElementTree, which escapes it: no value is ever joined into markup.
 """
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -44,6 +45,7 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=4096)  # each summary, every build: a Markdown conversion is a new converter each time
 def summary_text(summary: str) -> str:
     """A change's summary (safe Markdown) as the plain words a reader sees on the page: links
     become their text, emphasis its words. Its own characters are escaped first, so anything

@@ -21,6 +21,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .bounded_memo import BoundedMemo
 from .errors import ContentError
 from .model import Site
 
@@ -33,6 +34,9 @@ class PageTemplate(jinja2.Template):
         # mkdocs-macros passes its variables (config, page, navigation ...) to every render: drop
         # them, so a page sees the environment's globals (macros and site) only.
         return super().new_context(None, shared, locals)
+
+
+_COMPILED = BoundedMemo(512)  # (page source, filter names, test names) -> compiled code
 
 
 class PageEnvironment(ImmutableSandboxedEnvironment):
@@ -48,6 +52,16 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         self.filters = dict(filters)
         self.tests = {}
         self.macro_names = frozenset(macros)
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        """Jinja's compile, kept by the source: mkdocs-macros compiles every page's Markdown again
+        on every build, and under `mkdocs serve` most pages are as they were. What else the
+        compiled code depends on is the same for every PageEnvironment but the filter and test
+        names (an unknown filter is refused while compiling), which are in the key."""
+        if name is not None or filename is not None or raw or defer_init or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)
+        key = (source, tuple(sorted(self.filters)), tuple(sorted(self.tests)))
+        return _COMPILED.get(key, lambda: super(PageEnvironment, self).compile(source))
 
     def has_template_code(self, text: str) -> bool:
         return any(mark in text for mark in (self.variable_start_string, self.block_start_string,

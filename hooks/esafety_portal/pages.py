@@ -1,6 +1,7 @@
 """Where each kind of item lives in the site, and links to it from any page."""
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .families import DATA_OF_PAGE, FAMILIES, PAGE_OF_KIND
@@ -50,6 +51,7 @@ def pages_of_data_files(content, docs_dir) -> dict[str, tuple[str, str]]:
     return pages
 
 
+@functools.lru_cache(maxsize=8192)  # every link on every page asks: relpath reads the working folder each time
 def relative_path(target: str, from_page: str) -> str:
     """A link from the docs page `from_page` to the docs file `target` (both docs paths)."""
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

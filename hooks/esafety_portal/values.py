@@ -19,6 +19,7 @@ value that slipped past loading still cannot reach a page as markup.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import urlsplit, urlunsplit
@@ -161,6 +162,12 @@ def _bracket_problem(value: str) -> tuple[str, str] | None:
 def markdown_problems(value: str) -> list[tuple[str, str]]:
     """(what is wrong, how to fix it) for each way `value` leaves the safe Markdown subset.
     Every check runs in time linear in the length of the value."""
+    return list(_markdown_problems(value))
+
+
+# Each value is checked where it is loaded and again wherever it is printed, on every build.
+@functools.lru_cache(maxsize=16384)
+def _markdown_problems(value: str) -> tuple[tuple[str, str], ...]:
     problems = [(problem, fix) for pattern, problem, fix in _UNSAFE_MARKDOWN if pattern.search(value)]
     problems += filter(None, [_bracket_problem(value)])
     for opening in _LINK_OPEN.finditer(value):
@@ -174,7 +181,7 @@ def markdown_problems(value: str) -> list[tuple[str, str]]:
         problem = link_target_problem(target)
         if problem:
             problems.append(problem)
-    return list(dict.fromkeys(problems))
+    return tuple(dict.fromkeys(problems))
 
 
 def shown(value: str, limit: int = 60) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -21,13 +22,13 @@ def free_port() -> int:
 class Serve:
     """`mkdocs serve --strict --livereload` as `make serve` runs it; every line it prints is kept."""
 
-    def __init__(self, project: Path, port: int | None = None):
+    def __init__(self, project: Path, port: int | None = None, extra_env: dict | None = None):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload",
              "--dev-addr", f"127.0.0.1:{self.port}", "--config-file", str(project / "mkdocs.yml")],
-            cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=project, env=build_env(extra_env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self._lines: queue.Queue = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=lambda: [self._lines.put(line) for line in self.process.stdout], daemon=True).start()
@@ -47,6 +48,11 @@ class Serve:
 
     def log(self, last: int = 40) -> str:
         return "".join(self.seen[-last:])
+
+    def stop(self, seconds: float = 30) -> int:
+        """Stop it as an editor does, with Ctrl-C (MkDocs then tidies up); its exit code."""
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=seconds)
 
     def __enter__(self):
         return self

@@ -68,3 +68,8 @@ def test_no_hook_reads_a_loose_config_key():
     for hook in (ROOT / "hooks").glob("*.py"):
         assert 'config["esafety_' not in hook.read_text("utf-8"), hook.name
         assert "config.get(\"esafety_" not in hook.read_text("utf-8"), hook.name
+
+
+def test_the_state_is_shown_short_whatever_the_content(build):
+    """mkdocs-macros writes the whole config, this state in it, to its debug log on every build."""
+    assert repr(build) == f"BuildState({str(build.project_dir)!r})"

@@ -90,3 +90,32 @@ def test_the_report_counts_each_problem_once_in_file_order(env):
     text = report(found + found[:1])
     assert text.splitlines()[0] == "The template code in the pages has 4 problems. Nothing was published."
     assert [line.split(":")[0].strip() for line in text.splitlines()[2:]] == ["docs/a.md", "docs/b.md", "docs/b.md"]
+
+
+def test_a_pages_code_is_compiled_once_and_renders_with_each_environments_own_macros():
+    """mkdocs-macros makes a new environment every build and compiles each page again: the
+    compiled code is kept by the page's source, and each environment renders it with its own macros."""
+    from esafety_portal import page_templates
+
+    site = make_content().site
+    first = PageEnvironment({"items": lambda framework, kind="": "first"}, FILTERS, site)
+    second = PageEnvironment({"items": lambda framework, kind="": "second"}, FILTERS, site)
+    source = '{{ items("a") }} kept by its source, once'
+    compiled = []
+    original = page_templates.ImmutableSandboxedEnvironment.compile
+
+    def counting(self, *args, **kwargs):
+        compiled.append(args[0])
+        return original(self, *args, **kwargs)
+
+    page_templates.ImmutableSandboxedEnvironment.compile = counting
+    try:
+        assert first.from_string(source).render() == "first kept by its source, once"
+        assert second.from_string(source).render() == "second kept by its source, once"
+        assert compiled == [source]
+        no_filters = PageEnvironment({}, {}, site)
+        with pytest.raises(Exception, match="No filter named 'plain'"):
+            no_filters.from_string("{{ site.council | plain }} once")  # the filters are in the key
+        assert first.from_string("{{ site.council | plain }} once").render() == "Testshire County Council once"
+    finally:
+        page_templates.ImmutableSandboxedEnvironment.compile = original

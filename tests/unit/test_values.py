@@ -196,3 +196,13 @@ def test_a_quoted_value_is_cut_at_its_limit():
 def test_every_filter_is_a_function_of_one_value():
     assert set(FILTERS) == {"plain", "md", "url", "id", "attr", "heading", "path", "email", "name", "tel"}
     assert all(callable(f) for f in FILTERS.values())
+
+
+def test_a_values_problems_are_a_new_list_each_time_it_is_checked():
+    """The checks are kept by value (each value is checked where it is loaded and wherever it is
+    printed, every build): a caller changing its list changes nothing for the next."""
+    value = "[a link](http://example.org) and <b>"
+    first = values.markdown_problems(value)
+    assert first and first == values.markdown_problems(value)
+    first.clear()
+    assert values.markdown_problems(value) != []
