@@ -76,7 +76,7 @@ check-seeds: $(VENV)/.installed ## Check tests/fixtures/seeds.json against the s
 	@test -n "$(SEEDS)" || { echo "Say where the seed articles are: make check-seeds SEEDS=folder"; exit 2; }
 	$(BIN)/python tests/support/seeds.py --check $(SEEDS)
 
-bench: no-tracked-bytecode $(VENV)/.installed system-packages ## Print the performance figures and targets (a few minutes)
+bench: no-tracked-bytecode $(VENV)/.installed system-packages ## Print the performance figures and targets (about 15 minutes, 10 of them the test suite)
 	$(BIN)/python benchmarks/run.py
 
 clean:
