@@ -108,6 +108,7 @@ def test_a_pages_code_is_compiled_once_and_renders_with_each_environments_own_ma
         compiled.append(args[0])
         return original(self, *args, **kwargs)
 
+    page_templates._COMPILED.clear()
     page_templates.ImmutableSandboxedEnvironment.compile = counting
     try:
         assert first.from_string(source).render() == "first kept by its source, once"
