@@ -176,7 +176,8 @@ def theme_part(env) -> str:
         digest.update(f"{folder}\0".encode("utf-8"))
         if str(folder).startswith(_PACKAGES):
             continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        # A link is never followed (the build refuses links among its inputs: checkout.py).
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
             digest.update(f"{path.relative_to(folder)}\0".encode("utf-8") + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
