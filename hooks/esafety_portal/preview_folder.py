@@ -8,10 +8,13 @@ MkDocs makes a temporary folder for the preview and serves it; that folder becom
 in memory, so MkDocs' builds, its server and its error pages find everything where they expect
 it. Only when /dev/shm is a folder this process can write with room to spare; otherwise the
 preview stays on disk, as MkDocs makes it. The folder in memory goes when the server stops, and
-one left by a server that was killed (its process no longer running) goes when the next starts.
+one left by a server that was killed goes when the next starts: each server holds a lock on a file
+beside its folder for as long as it runs, and the kernel lets the lock go when the process ends,
+however it ends (a process number could be reused, or belong to another container).
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -20,6 +23,7 @@ from pathlib import Path
 MEMORY = Path("/dev/shm")
 ROOM = 512 * 1024 * 1024  # bytes free in memory before the preview goes there (the site is ~10 MB)
 PREFIX = "esafety-preview-"
+_LOCKS: dict[Path, object] = {}  # folder -> its lock file, open (and locked) while the server runs
 
 
 def has_room(memory: Path = MEMORY) -> bool:
@@ -38,15 +42,21 @@ def move_to_memory(site_dir: str, memory: Path = MEMORY) -> Path | None:
         return None
     _remove_left_behind(memory)
     try:
-        target = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=memory))
+        # The lock file first, and locked, then the folder named after it: a sweep by another
+        # server starting at the same moment never sees a folder of ours without a held lock.
+        handle, lock_file = tempfile.mkstemp(prefix=PREFIX, suffix=".lock", dir=memory)
     except OSError:
         return None
+    target = Path(lock_file[:-len(".lock")])
+    _LOCKS[target] = lock = os.fdopen(handle, "w")
     try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        target.mkdir(mode=0o700)
         folder.rmdir()
         folder.symlink_to(target, target_is_directory=True)
     except OSError:
         folder.mkdir(exist_ok=True)
-        shutil.rmtree(target, ignore_errors=True)
+        _remove(target)
         return None
     return target
 
@@ -58,22 +68,29 @@ def back_to_disk(site_dir: str, target: Path) -> None:
     if link.is_symlink():
         link.unlink()
         link.mkdir()
-    shutil.rmtree(target, ignore_errors=True)
+    _remove(target)
+
+
+def _lock_of(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".lock")
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    _lock_of(folder).unlink(missing_ok=True)
+    lock = _LOCKS.pop(folder, None)
+    if lock is not None:
+        lock.close()
 
 
 def _remove_left_behind(memory: Path) -> None:
-    """Remove the preview folders of servers that were killed, so memory is not used up."""
-    for folder in memory.glob(f"{PREFIX}*"):
-        pid = folder.name[len(PREFIX):].partition("-")[0]
-        if pid.isdigit() and not _running(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
+    """Remove the preview folders whose server has ended, so memory is not used up: those whose
+    lock file no process holds."""
+    for lock_file in memory.glob(f"{PREFIX}*.lock"):
+        try:
+            with open(lock_file, "a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while its server runs
+                shutil.rmtree(lock_file.with_name(lock_file.name[:-len(".lock")]), ignore_errors=True)  # its folder
+                lock_file.unlink(missing_ok=True)
+        except OSError:
+            continue
