@@ -55,7 +55,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     if _state["command"] == "serve":
-        rendered_page_cache.install(env)
+        rendered_page_cache.install(env, [hook.__file__ for hook in config["hooks"].values()])
     return env
 
 

@@ -126,5 +126,5 @@ def test_only_serving_reuses_conversions_search_entries_and_rendered_pages():
         assert hook.on_page_context({"page": page}, page=page, config=config, nav=None) == {"page": page}
         assert getattr(index, "_reuses_entries", False) == reuses, command
         env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "{{ page }}"}))
-        assert hook.on_env(env, config=None, files=None) is env
+        assert hook.on_env(env, config={"hooks": {"live_preview": hook}}, files=None) is env
         assert isinstance(env.get_template("main.html"), rendered_page_cache._Reusing) == reuses, command

@@ -8,7 +8,7 @@ kept in memory, one entry per page.
 
 What a render reads, all in the key: the template's name; every file in the theme's folders that
 are the project's (overrides/; Material's and MkDocs' own are installed packages, which do not
-change while the server runs); the template's globals; and the whole context MkDocs and the
+change while the server runs) and the hooks' files; the template's globals; and the whole context MkDocs and the
 plugins hand the template, described value by value (`describe`): the config, the navigation, the
 page list and the page. Left out, because no template reads them (tested against the theme's
 template sources): the build's clock (`build_date_utc`), our build state (`config.esafety`), and
@@ -167,9 +167,11 @@ class _Walk:
                 self.add(value, depth)
 
 
-def theme_part(env) -> str:
-    """The key's part for the theme's templates: the bytes of every file in the theme's folders
-    that are not installed packages; made once per build (MkDocs makes one environment a build)."""
+def theme_part(env, hooks: list[str] = ()) -> str:
+    """The key's part for the code that renders: the bytes of every file in the theme's folders
+    that are not installed packages, and of the hooks' files (`mkdocs serve` loads the hooks
+    afresh for each rebuild, and an edited hook could change what the templates get in ways other
+    than their context: a filter, say). Made once per build (MkDocs makes one environment a build)."""
     digest = hashlib.sha256()
     for folder in getattr(env.loader, "searchpath", None) or []:
         folder = Path(folder).resolve()
@@ -179,6 +181,8 @@ def theme_part(env) -> str:
         # A link is never followed (the build refuses links among its inputs: checkout.py).
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
             digest.update(f"{path.relative_to(folder)}\0".encode("utf-8") + path.read_bytes() + b"\0")
+    for hook in hooks:
+        digest.update(f"{hook}\0".encode("utf-8") + Path(hook).read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -240,9 +244,10 @@ class _Reusing:
         return output
 
 
-def install(env) -> None:
-    """Make MkDocs' renders of pages through `env` (one build's theme environment) reuse."""
-    theme, shared = theme_part(env), {}
+def install(env, hooks: list[str] = ()) -> None:
+    """Make MkDocs' renders of pages through `env` (one build's theme environment) reuse;
+    `hooks`: the files of the build's hooks."""
+    theme, shared = theme_part(env, hooks), {}
     get_template = env.get_template
 
     def get_template_reusing(name, parent=None, globals=None):

@@ -203,7 +203,7 @@ def test_only_a_page_template_asked_for_by_name_alone_is_wrapped(tmp_path):
     assert env.get_template("main.html").render({"page": "x"}) == "x", "includes still work through it"
 
 
-def test_the_theme_part_is_the_project_folders_bytes_and_names_installed_ones(tmp_path):
+def test_the_theme_part_is_the_project_folders_and_the_hooks_bytes_and_names_installed_ones(tmp_path):
     import material
 
     installed = str(Path(material.__file__).parent / "templates")
@@ -217,6 +217,12 @@ def test_the_theme_part_is_the_project_folders_bytes_and_names_installed_ones(tm
     edited = cache.theme_part(env)
     (tmp_path / "main.html").write_text("two", "utf-8")
     assert cache.theme_part(env) != edited, "a template edited"
+    hook = tmp_path / "a_hook.py"
+    hook.write_text("def on_env(env, config, files): return env\n", "utf-8")
+    with_hook = cache.theme_part(env, [str(hook)])
+    assert with_hook != cache.theme_part(env)
+    hook.write_text("def on_env(env, config, files):\n    env.filters['x'] = str\n    return env\n", "utf-8")
+    assert cache.theme_part(env, [str(hook)]) != with_hook, "a hook edited"
 
 
 def _theme_sources() -> dict[str, str]:
