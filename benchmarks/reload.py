@@ -7,6 +7,7 @@ rebuilds (hooks/live_preview.py; MkDocs alone: 0.5 s and 0.1 s), so a figure inc
 """
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -71,7 +72,7 @@ def measure(project: Path, edits: int = 5) -> list[float]:
             # Let the watcher see the server idle again, so each edit starts from the same state.
             time.sleep(0.7)
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it: it removes its preview folder
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
