@@ -92,10 +92,17 @@ def reload_rows(workdir: Path, edits: int) -> list[Row]:
                 "<= 1 s", median(times) <= 1.0)]
 
 
+SUITE_TARGET = 6 * 60  # seconds
+
+
 def suite_rows() -> list[Row]:
-    seconds, summary = suite.measure()
+    seconds, summary, used = suite.measure()
     return [Row("Whole test suite (make test: pytest-xdist, one worker per core)",
-                f"{seconds / 60:.1f} min ({seconds:.0f} s; {summary})", "<= 6 min", seconds <= 360)]
+                f"{seconds / 60:.1f} min ({seconds:.0f} s; {summary})", "<= 6 min", seconds <= SUITE_TARGET),
+            Row(f"Whole test suite: CPU time, by program ({used.cores} cores)",
+                f"{used.describe()}; with every core busy at least {used.least_wall / 60:.1f} min",
+                f"<= {SUITE_TARGET * used.cores} CPU-s (6 min on {used.cores} cores)",
+                used.total <= SUITE_TARGET * used.cores)]
 
 
 def weight_rows(site: Path) -> list[Row]:

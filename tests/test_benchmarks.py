@@ -48,3 +48,45 @@ def test_the_plain_build_the_overhead_is_measured_against_builds_every_page_but_
     real_pages = {p.relative_to(tmp_path / "capture-site") for p in (tmp_path / "capture-site").rglob("*.html")}
     plain_pages = {p.relative_to(tmp_path / "plain-site") for p in (tmp_path / "plain-site").rglob("*.html")}
     assert plain_pages == {page for page in real_pages if page.parts[0] != "templates"}
+
+
+# -- the suite's CPU time (benchmarks/cpu_use.py) ----------------------------------------------------
+def _burn(seconds: float) -> str:
+    """Python code that uses `seconds` of CPU time."""
+    return f"import time\nend = time.process_time() + {seconds}\nwhile time.process_time() < end: pass\n"
+
+
+def test_cpu_use_counts_the_commands_processes_by_program_and_no_others():
+    """A Python command that starts a Python child, each using about 1 CPU-second: the total is
+    both, the split calls them python; a busy shell the command did not start is in neither."""
+    cpu_use = benchmark_module("cpu_use")
+    child = f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {_burn(1.0)!r}], check=True)\n" + _burn(1.0)
+    outsider = subprocess.Popen(["sh", "-c", "while :; do :; done"])
+    try:
+        done, used = cpu_use.run([sys.executable, "-c", child])
+    finally:
+        outsider.kill()
+        outsider.wait()
+    assert done.returncode == 0, done.stderr
+    assert 1.9 <= used.total <= 3.0, used
+    assert set(used.by_program) == {"python"}, used  # the shell (dash) ran beside it throughout
+    assert 0.9 <= used.by_program["python"] <= used.total, used  # samples miss at most half a second each
+
+
+def test_cpu_use_counts_a_process_its_parent_left_running():
+    """A grandchild seen while its parent ran, and still busy after the parent ended (so never
+    waited for by the command), is still counted."""
+    cpu_use = benchmark_module("cpu_use")
+    parent = f"import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c', {_burn(2.0)!r}])\ntime.sleep(0.8)\n"
+    done, used = cpu_use.run([sys.executable, "-c", parent])
+    assert done.returncode == 0, done.stderr
+    assert used.by_program.get("python", 0) >= 1.2 and used.total >= used.by_program["python"], used
+
+
+def test_cpu_use_is_described_by_program_with_what_samples_missed():
+    cpu_use = benchmark_module("cpu_use")
+    used = cpu_use.CpuUse(100.4, {"python": 30.2, "chromium": 60.0, "node": 0.2}, cores=2)
+    assert used.describe() == "100 CPU-s: chromium 60, python 30, unsampled 10"
+    assert used.least_wall == 50.2
+    assert [cpu_use.program(exe) for exe in ("/usr/bin/python3.11", "/usr/lib/libreoffice/program/soffice.bin",
+                                              "/usr/lib/chromium/chromium")] == ["python", "soffice", "chromium"]
