@@ -2,10 +2,10 @@
 test suite's time goes, and the least wall time that work could take on this machine's cores.
 
 The total is exact: the kernel adds a finished process's CPU time to its parent's account when the
-parent waits for it, up to the command (getrusage); a process left running by its parent is never
-waited for, and counts as sampled (so the total is at least the sampled split). The split by program is sampled from /proc
-twice a second: a process that starts and ends between two samples, or a last half second of one,
-is not seen, so the split sums to less than the total and the rest is shown as unsampled.
+parent waits for it, up to the command (getrusage); a process its parent left running is never
+waited for, so the total is at least what the samples saw. The split by program is sampled from
+/proc twice a second: a process that starts and ends between two samples, or the last half second
+of one, is not seen, so the split sums to less than the total and the rest is shown as unsampled.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 PROC = Path("/proc")
 TICKS = os.sysconf("SC_CLK_TCK")
-INTERVAL = 0.5  # seconds between samples: about 1% of a core for a few hundred processes
+INTERVAL = 0.5  # seconds between samples: under 1% of a core for a few hundred processes
 
 
 @dataclass
@@ -65,7 +65,8 @@ def _processes() -> dict[tuple[int, int], tuple[int, float]]:
 
 
 class _Sampler(threading.Thread):
-    """Each process descended from `root` while sampled: its program and the most CPU seen."""
+    """Each process descended from `root` while sampled: its program (as last seen: a shell may
+    become another program) and the most CPU seen."""
 
     def __init__(self, root: int):
         super().__init__(daemon=True)
@@ -84,7 +85,7 @@ class _Sampler(threading.Thread):
             ours |= more
             grown = bool(more)
         for key in ours:
-            name = self.seen[key][0] if key in self.seen else self._program(key[0])
+            name = self._program(key[0]) or self.seen.get(key, (None,))[0]
             if name:
                 self.seen[key] = (name, now[key][1])
 

@@ -90,3 +90,11 @@ def test_cpu_use_is_described_by_program_with_what_samples_missed():
     assert used.least_wall == 50.2
     assert [cpu_use.program(exe) for exe in ("/usr/bin/python3.11", "/usr/lib/libreoffice/program/soffice.bin",
                                               "/usr/lib/chromium/chromium")] == ["python", "soffice", "chromium"]
+
+
+def test_cpu_use_names_a_process_by_the_program_it_became():
+    """A shell that replaces itself with Python (as make's recipes do) is counted as python."""
+    cpu_use = benchmark_module("cpu_use")
+    done, used = cpu_use.run(["sh", "-c", f"sleep 0.7; exec {sys.executable} -c '{_burn(1.0)}'"])
+    assert done.returncode == 0, done.stderr
+    assert used.by_program.get("python", 0) >= 0.4 and used.by_program.get("dash", 0) < 0.1, used
