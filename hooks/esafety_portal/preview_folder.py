@@ -23,6 +23,7 @@ from pathlib import Path
 MEMORY = Path("/dev/shm")
 ROOM = 512 * 1024 * 1024  # bytes free in memory before the preview goes there (the site is ~10 MB)
 PREFIX = "esafety-preview-"
+LOCK = ".lock"  # a folder's lock file is its name and this, beside it
 _LOCKS: dict[Path, object] = {}  # folder -> its lock file, open (and locked) while the server runs
 
 
@@ -44,10 +45,10 @@ def move_to_memory(site_dir: str, memory: Path = MEMORY) -> Path | None:
     try:
         # The lock file first, and locked, then the folder named after it: a sweep by another
         # server starting at the same moment never sees a folder of ours without a held lock.
-        handle, lock_file = tempfile.mkstemp(prefix=PREFIX, suffix=".lock", dir=memory)
+        handle, lock_file = tempfile.mkstemp(prefix=PREFIX, suffix=LOCK, dir=memory)
     except OSError:
         return None
-    target = Path(lock_file[:-len(".lock")])
+    target = _folder_of(Path(lock_file))
     _LOCKS[target] = lock = os.fdopen(handle, "w")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -72,7 +73,11 @@ def back_to_disk(site_dir: str, target: Path) -> None:
 
 
 def _lock_of(folder: Path) -> Path:
-    return folder.with_name(folder.name + ".lock")
+    return folder.with_name(folder.name + LOCK)
+
+
+def _folder_of(lock_file: Path) -> Path:
+    return lock_file.with_name(lock_file.name.removesuffix(LOCK))
 
 
 def _remove(folder: Path) -> None:
@@ -86,11 +91,10 @@ def _remove(folder: Path) -> None:
 def _remove_left_behind(memory: Path) -> None:
     """Remove the preview folders whose server has ended, so memory is not used up: those whose
     lock file no process holds."""
-    for lock_file in memory.glob(f"{PREFIX}*.lock"):
+    for lock_file in memory.glob(f"{PREFIX}*{LOCK}"):
         try:
             with open(lock_file, "a") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while its server runs
-                shutil.rmtree(lock_file.with_name(lock_file.name[:-len(".lock")]), ignore_errors=True)  # its folder
-                lock_file.unlink(missing_ok=True)
+                _remove(_folder_of(lock_file))
         except OSError:
             continue
