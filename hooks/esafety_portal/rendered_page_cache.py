@@ -8,9 +8,9 @@ kept in memory, one entry per page.
 
 What a render reads, all in the key: the template's name; every file in the theme's folders that
 are the project's (overrides/; Material's and MkDocs' own are installed packages, which do not
-change while the server runs) and the hooks' files; the template's globals; and the whole context MkDocs and the
-plugins hand the template, described value by value (`describe`): the config, the navigation, the
-page list and the page. Left out, because no template reads them (tested against the theme's
+change while the server runs) and the hooks' files; the template's globals; and the whole context
+MkDocs and the plugins hand the template, described value by value (`describe`): the config, the
+navigation, the page list and the page. Left out, because no template reads them (tested against the theme's
 template sources): the build's clock (`build_date_utc`), our build state (`config.esafety`), and
 the HTML and contents of pages other than the one rendered. A value of a kind `describe` does not
 know makes the page render afresh. tests/test_markdown_cache.py checks that a rebuild reusing
