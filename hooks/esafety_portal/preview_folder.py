@@ -52,6 +52,10 @@ def move_to_memory(site_dir: str, memory: Path = MEMORY) -> Path | None:
     _LOCKS[target] = lock = os.fdopen(handle, "w")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if os.fstat(lock.fileno()).st_nlink == 0:
+            # Another server's sweep took the lock file before we locked it: a folder made now
+            # could never be swept if this server were killed, so the preview stays on disk.
+            raise OSError("the lock file was removed before it was locked")
         target.mkdir(mode=0o700)
         folder.rmdir()
         folder.symlink_to(target, target_is_directory=True)

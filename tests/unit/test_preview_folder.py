@@ -1,7 +1,8 @@
 """esafety_portal/preview_folder.py, with a folder of the test's standing in for memory: MkDocs'
 empty preview folder becomes a link to a new folder there, written through; it stays as it is
 when it is not empty or memory has no room; stopping removes both; a killed server's folder goes
-when the next starts, a running one's stays. (The real `mkdocs serve`: tests/test_live_preview.py.)"""
+when the next starts, a running one's stays; a lock file swept before it was locked makes no
+folder. (The real `mkdocs serve`: tests/test_live_preview.py.)"""
 from __future__ import annotations
 
 import fcntl
@@ -77,3 +78,21 @@ def test_a_killed_servers_folder_goes_when_the_next_starts_and_a_running_ones_st
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def test_a_lock_file_swept_before_it_was_locked_leaves_the_preview_on_disk(tmp_path, monkeypatch):
+    """Another server starting at the same moment may sweep a lock file just made and not yet
+    locked; a folder made after that could never be swept, so none is made."""
+    memory, site = tmp_path / "memory", tmp_path / "mkdocs_site"
+    memory.mkdir()
+    site.mkdir()
+    lock = fcntl.flock
+
+    def swept_first(file, operation):
+        next(memory.glob(f"{preview_folder.PREFIX}*")).unlink()  # the only file there: the new lock file
+        lock(file, operation)
+
+    monkeypatch.setattr(fcntl, "flock", swept_first)
+    assert preview_folder.move_to_memory(str(site), memory) is None
+    monkeypatch.undo()
+    assert site.is_dir() and not site.is_symlink() and list(memory.iterdir()) == []
